@@ -1,0 +1,23 @@
+namespace AnnualReview.Durable.History;
+
+/// <summary>The kinds of events in an instance's history (the names Durable Task uses).</summary>
+public enum HistoryEventType
+{
+    ExecutionStarted,
+    OrchestratorStarted,
+    TaskScheduled,
+    TaskCompleted,
+    TaskFailed,
+    TimerCreated,
+    TimerFired,
+    SubOrchestrationInstanceCreated,
+    SubOrchestrationInstanceCompleted,
+    SubOrchestrationInstanceFailed,
+    EventRaised,
+    EventSent,
+    ExecutionSuspended,
+    ExecutionResumed,
+    ExecutionTerminated,
+    ExecutionCompleted,
+    ContinueAsNew,
+}

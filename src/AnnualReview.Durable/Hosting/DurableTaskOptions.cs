@@ -1,0 +1,84 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
+
+namespace AnnualReview.Durable.Hosting;
+
+/// <summary>How the engine reaches storage and how hard it works.</summary>
+public sealed class DurableTaskOptions
+{
+    /// <summary>Prefix of every table, queue and container: lowercase letters and digits, 3–24 characters.</summary>
+    public string TaskHubName { get; set; } = "annualreview";
+
+    /// <summary>A storage connection string (Azurite locally). Used when the service URIs are not set.</summary>
+    public string? StorageConnectionString { get; set; }
+
+    /// <summary>With <see cref="Credential"/>: reach storage through a managed identity, no keys.</summary>
+    public Uri? TableServiceUri { get; set; }
+
+    public Uri? QueueServiceUri { get; set; }
+
+    public Uri? BlobServiceUri { get; set; }
+
+    public TokenCredential? Credential { get; set; }
+
+    /// <summary>Number of control queues; instances are spread over them by a hash of their id.</summary>
+    public int PartitionCount { get; set; } = 4;
+
+    public int MaxConcurrentOrchestrations { get; set; } = 32;
+
+    public int MaxConcurrentActivities { get; set; } = 32;
+
+    /// <summary>Messages taken from a queue in one receive (at most 32).</summary>
+    public int MessageBatchSize { get; set; } = 32;
+
+    /// <summary>An idle queue is polled less and less often, down to once per this interval.</summary>
+    public TimeSpan MaxPollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often due timers are looked for; bounds timer lateness on an idle worker.</summary>
+    public TimeSpan TimerPollingInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How long a received message stays invisible while it is processed; a crashed worker's messages come back after it.</summary>
+    public TimeSpan MessageVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>After this many deliveries a message that still fails goes to the dead-letter table and its instance fails.</summary>
+    public int MaxDequeueCount { get; set; } = 5;
+
+    /// <summary>Activities and sub-orchestrations one instance may have in flight; the rest wait in its backlog (bounded fan-out).</summary>
+    public int MaxOutstandingPerInstance { get; set; } = 100;
+
+    /// <summary>New instances wait to be enqueued while a control queue holds more messages than this (back-pressure).</summary>
+    public int MaxControlQueueDepth { get; set; } = 500;
+
+    /// <summary>Instances whose state and history a worker keeps in memory, validated by ETag.</summary>
+    public int MaxCachedInstances { get; set; } = 2000;
+
+    /// <summary>False under the Functions host: the host hands messages in and the app calls the periodic work.</summary>
+    public bool PollQueues { get; set; } = true;
+
+    /// <summary>The engine's only clock. A scaled or fake provider makes days pass in seconds.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Extra Azure SDK pipeline policies for every storage client (counting calls, injecting faults in tests).</summary>
+    public IList<HttpPipelinePolicy> StoragePolicies { get; } = [];
+
+    /// <summary>Lets tests and benchmarks shape the clients (retries, timeouts).</summary>
+    public Action<ClientOptions>? ConfigureClientOptions { get; set; }
+
+    internal void Validate()
+    {
+        if (TaskHubName.Length is < 3 or > 24 || !TaskHubName.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c)) || !char.IsAsciiLetterLower(TaskHubName[0]))
+        {
+            throw new ArgumentException("TaskHubName must be 3–24 lowercase letters or digits, starting with a letter.", nameof(TaskHubName));
+        }
+
+        if (StorageConnectionString is null && (TableServiceUri is null || QueueServiceUri is null || BlobServiceUri is null))
+        {
+            throw new ArgumentException("Set StorageConnectionString, or all three service URIs (with a Credential for managed identity).");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(PartitionCount, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(PartitionCount, 16);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(MessageBatchSize, 32);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxOutstandingPerInstance, 1);
+    }
+}
