@@ -54,11 +54,19 @@ public sealed class DurableTaskClient
         };
         if (!await _store.TryAddStateAsync(state, cancellation))
         {
-            return instanceId;
+            // Exists already. If an earlier attempt died before sending its start, finish that start
+            // (same execution, same message id); otherwise there is nothing to do.
+            InstanceState? existing = await _store.GetStateAsync(instanceId, cancellation);
+            if (existing is null || existing.Status != OrchestrationRuntimeStatus.Pending || existing.NextSeq > 0)
+            {
+                return instanceId;
+            }
+
+            state = existing;
         }
 
         await _index.UpsertAsync(state, cancellation);
-        if (options?.StartAt is { } startAt && startAt > now)
+        if (state.ScheduledStartTime is { } startAt && startAt > now)
         {
             TaskMessage start = StartMessagesFor(state);
             start = start with { Event = start.Event with { FireAt = startAt.UtcDateTime } };

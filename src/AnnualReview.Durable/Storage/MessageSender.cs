@@ -47,7 +47,7 @@ internal sealed class MessageSender(TaskHubStorage storage, TimeProvider clock)
         {
             string blob = PayloadStore.BlobNameFor("messages", message.Id);
             await _payloads.WriteAsync(blob, json, cancellation);
-            body = JsonSerializer.Serialize(new QueueEnvelope { Blob = blob, Id = message.Id }, DataConverter.Options);
+            body = JsonSerializer.Serialize(new QueueEnvelope { Blob = blob, Id = message.Id, InstanceId = message.InstanceId }, DataConverter.Options);
         }
         else
         {

@@ -44,6 +44,10 @@ internal sealed record QueueEnvelope
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Id { get; init; }
+
+    /// <summary>Set with <see cref="Blob"/>: whose message it is, so a message whose blob cannot be read still fails its instance when poisoned.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? InstanceId { get; init; }
 }
 
 /// <summary>Deterministic message ids: the same logical message always gets the same id.</summary>

@@ -437,7 +437,16 @@ public sealed class DurableTaskWorker : IHostedService, IAsyncDisposable
         try
         {
             using JsonDocument doc = JsonDocument.Parse(body);
-            return doc.RootElement.TryGetProperty("message", out JsonElement m) && m.TryGetProperty("instanceId", out JsonElement id) ? id.GetString() : null;
+            // Inline messages carry it in the message; blob envelopes carry it beside the blob's name.
+            // Any other JSON (a string, an array) names no instance rather than throwing.
+            JsonElement root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            JsonElement holder = root.TryGetProperty("message", out JsonElement m) && m.ValueKind == JsonValueKind.Object ? m : root;
+            return holder.TryGetProperty("instanceId", out JsonElement id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
         }
         catch (JsonException)
         {

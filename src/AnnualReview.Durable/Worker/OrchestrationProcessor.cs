@@ -27,14 +27,24 @@ internal sealed class OrchestrationProcessor(
         using IDisposable held = await _locks.AcquireAsync(instanceId, cancellation);
         for (int attempt = 0; attempt < MaxConflictRetries; attempt++)
         {
-            CachedInstance? entry = cache.TryGet(instanceId) ?? await LoadAsync(instanceId, cancellation);
+            CachedInstance? cached = cache.TryGet(instanceId);
+            CachedInstance? entry = cached ?? await LoadAsync(instanceId, cancellation);
+            StepPlan plan = MessageClassifier.Classify(entry, messages);
+            if (cached is not null && plan.Apply.Count < messages.Count)
+            {
+                // Another worker may have moved the instance on: a message that looks early, stale or
+                // duplicate against the cache is judged again against storage before it is dropped or deferred.
+                cache.Remove(instanceId);
+                entry = await LoadAsync(instanceId, cancellation);
+                plan = MessageClassifier.Classify(entry, messages);
+            }
+
             if (entry is not null && !entry.OutboxSent)
             {
                 await FlushAsync(entry.State, cancellation);
                 entry.OutboxSent = true;
             }
 
-            StepPlan plan = MessageClassifier.Classify(entry, messages);
             await Task.WhenAll(plan.Replies.Select(r => sender.SendAsync(r, cancellation)));
             if (plan.Apply.Count == 0)
             {

@@ -1,0 +1,58 @@
+namespace AnnualReview.Bench;
+
+/// <summary>Every figure of a run; a scenario that did not run (or failed) leaves its figures null.</summary>
+internal sealed class BenchResults
+{
+    public int? HelloOrchestrations { get; set; }
+
+    public double? OrchestrationsPerSecond { get; set; }
+
+    public double? ActivitiesPerSecond { get; set; }
+
+    /// <summary>All calls except empty queue receives, per activity step (target ≤ 6).</summary>
+    public double? StorageCallsPerActivity { get; set; }
+
+    public double? StorageCallsPerOrchestration { get; set; }
+
+    public double? StorageCallsPerActivityIncludingEmptyPolls { get; set; }
+
+    public double? StorageCallsPerActivityExcludingAllEmptyReads { get; set; }
+
+    public int? FanOutOrchestrations { get; set; }
+
+    public double? FanOutActivitiesPerSecond { get; set; }
+
+    public double? FanOutStorageCallsPerActivity { get; set; }
+
+    public int? EventInstances { get; set; }
+
+    public double? EventLatencyP50Ms { get; set; }
+
+    public double? EventLatencyP99Ms { get; set; }
+
+    public int? TimerInstances { get; set; }
+
+    public double? TimerLatenessP50Ms { get; set; }
+
+    public double? TimerLatenessP99Ms { get; set; }
+
+    public double? TimerLatenessMaxMs { get; set; }
+
+    public int? IdleInstances { get; set; }
+
+    public double? IdleWorkingSetMb { get; set; }
+
+    public double? IdleManagedHeapMb { get; set; }
+
+    public double? IdleBaselineWorkingSetMb { get; set; }
+
+    public double? IdleStartsPerSecond { get; set; }
+
+    public double? AzuriteRawOpsPerSecond { get; set; }
+
+    public double? AzuriteRawQueueCyclesPerSecond { get; set; }
+
+    public int EngineWarnings { get; set; }
+
+    public List<string> FailedScenarios { get; } = [];
+}

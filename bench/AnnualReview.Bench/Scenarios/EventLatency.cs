@@ -1,0 +1,64 @@
+using System.Globalization;
+using AnnualReview.Durable;
+using AnnualReview.Durable.Client;
+using AnnualReview.Durable.History;
+
+namespace AnnualReview.Bench.Scenarios;
+
+/// <summary>
+/// Event to next state: K instances wait for "go"; once all are Running, events are raised at a steady
+/// pace (so the figure is latency, not a queue of a burst). Latency is the instance's ExecutionCompleted
+/// timestamp in its history minus the moment RaiseEventAsync was called, both on the real clock.
+/// </summary>
+internal static class EventLatency
+{
+    private static readonly TimeSpan RaiseEvery = TimeSpan.FromMilliseconds(50);
+
+    public static async Task RunAsync(int instances, BenchResults results, CancellationToken cancellation)
+    {
+        var registry = new DurableTaskRegistry()
+            .AddOrchestratorFunc<string?, string>("AwaitGo", async (context, _) => await context.WaitForExternalEvent<string>("go"));
+        await using BenchHub hub = await BenchHub.StartAsync("events", registry, cancellation);
+
+        await Task.WhenAll(Enumerable.Range(0, instances).Select(i => hub.Client.ScheduleNewOrchestrationInstanceAsync(
+            "AwaitGo", null, new StartOrchestrationOptions(InstanceId(i)), cancellation)));
+        await hub.WaitForAsync(OrchestrationRuntimeStatus.Running, instances, TimeSpan.FromMilliseconds(100), cancellation);
+
+        var raisedAt = new DateTime[instances];
+        var raises = new List<Task>(instances);
+        DateTimeOffset first = TimeProvider.System.GetUtcNow();
+        for (int i = 0; i < instances; i++)
+        {
+            TimeSpan wait = first + (RaiseEvery * i) - TimeProvider.System.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, cancellation);
+            }
+
+            raisedAt[i] = TimeProvider.System.GetUtcNow().UtcDateTime;
+            raises.Add(hub.Client.RaiseEventAsync(InstanceId(i), "go", "now", cancellation));
+        }
+
+        await Task.WhenAll(raises);
+        await hub.WaitForAsync(OrchestrationRuntimeStatus.Completed, instances, TimeSpan.FromMilliseconds(100), cancellation);
+
+        var latencies = new double[instances];
+        await Parallel.ForEachAsync(Enumerable.Range(0, instances), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellation }, async (i, c) =>
+        {
+            InstanceHistory history = await hub.Observer.GetHistoryAsync(InstanceId(i), c)
+                ?? throw new InvalidOperationException($"Instance {InstanceId(i)} has no history.");
+            HistoryEvent completed = history.Events.Last(e => e.Type == HistoryEventType.ExecutionCompleted);
+            latencies[i] = (Stats.AsUtc(completed.Timestamp) - raisedAt[i]).TotalMilliseconds;
+        });
+
+        results.EventInstances = instances;
+        results.EventLatencyP50Ms = Stats.Round(Stats.Percentile(latencies, 50));
+        results.EventLatencyP99Ms = Stats.Round(Stats.Percentile(latencies, 99));
+        results.EngineWarnings += hub.Warnings.Count;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"EventLatency: {instances} events raised one every {RaiseEvery.TotalMilliseconds:F0} ms, raise to ExecutionCompleted: " +
+            $"p50 {results.EventLatencyP50Ms} ms, p99 {results.EventLatencyP99Ms} ms, max {Stats.Round(latencies.Max())} ms; engine warnings {hub.Warnings.Count}"));
+    }
+
+    private static string InstanceId(int i) => string.Create(CultureInfo.InvariantCulture, $"event-{i:D5}");
+}
