@@ -154,6 +154,14 @@ public sealed class DurableTaskWorker : IHostedService, IAsyncDisposable
         return resent;
     }
 
+    /// <summary>Approximate number of messages waiting in one of the task hub's queues.</summary>
+    public async Task<int> GetQueueDepthAsync(string queueName, CancellationToken cancellation = default)
+    {
+        QueueClient queue = queueName == _storage.WorkItems.Name ? _storage.WorkItems
+            : _storage.ControlQueues.FirstOrDefault(q => q.Name == queueName) ?? throw new ArgumentException($"Queue '{queueName}' is not in this task hub.", nameof(queueName));
+        return (await queue.GetPropertiesAsync(cancellation)).Value.ApproximateMessagesCount;
+    }
+
     public Task<List<DeadLetter>> GetDeadLettersAsync(string? instanceId = null, CancellationToken cancellation = default)
         => _deadLetters.ListAsync(instanceId, cancellation);
 

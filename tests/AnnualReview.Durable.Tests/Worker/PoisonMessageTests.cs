@@ -39,6 +39,38 @@ public sealed class PoisonMessageTests(AzuriteFixture azurite, ITestOutputHelper
         await AssertPoisonedAsync(engine, id, engine.Worker.WorkItemQueueName, body, timeout);
     }
 
+    [Fact]
+    public async Task ProcessQueueMessageAsync_ControlMessageThatIsNotAnEnvelope_IsDeadLetteredAndTheQueueKeepsFlowing()
+    {
+        CancellationToken timeout = TestTimeout.For(TimeSpan.FromSeconds(20));
+        DurableTaskOptions options = PoisonOptions("poisonjunk");
+        await using var engine = await EngineHarness.StartAsync(options, WaitingRegistry(), output);
+        string id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("AwaitForever", "", cancellation: timeout);
+        await engine.Client.WaitForInstanceStartAsync(id, timeout);
+        string queueName = engine.Worker.ControlQueueNames[new TaskHubStorage(options).PartitionOf(id)];
+        var queue = new QueueClient(azurite.ConnectionString, queueName, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+
+        await queue.SendMessageAsync("[1]", timeout);
+        await engine.Client.RaiseEventAsync(id, "Never", "after all", timeout);
+
+        DeadLetter letter = Assert.Single(await Eventually.ReturnsAsync(
+            () => engine.Worker.GetDeadLettersAsync(cancellation: timeout),
+            letters => letters.Count > 0,
+            "the unreadable message to be dead-lettered",
+            timeout));
+        Assert.Equal("[1]", letter.Body);
+        Assert.Equal(queueName, letter.Queue);
+        Assert.StartsWith("Failed 2 deliveries", letter.Reason, StringComparison.Ordinal);
+        OrchestrationMetadata done = await engine.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal("after all", done.ReadOutputAs<string>());
+        await Eventually.ReturnsAsync(
+            async () => (await queue.GetPropertiesAsync(timeout)).Value.ApproximateMessagesCount,
+            depth => depth == 0,
+            "the control queue to drain",
+            timeout);
+    }
+
     private DurableTaskOptions PoisonOptions(string prefix)
     {
         DurableTaskOptions options = EngineHarness.Options(azurite, prefix);

@@ -1,0 +1,4 @@
+using AnnualReview.Functions;
+
+WebApplication app = AppHost.Build(args);
+await app.RunAsync();

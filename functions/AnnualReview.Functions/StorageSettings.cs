@@ -1,0 +1,40 @@
+using Azure.Identity;
+using AnnualReview.Durable.Hosting;
+
+namespace AnnualReview.Functions;
+
+/// <summary>
+/// Where the engine's storage is, read the way the Functions host reads <c>AzureWebJobsStorage</c>: a
+/// connection string, or (in Azure) service URIs reached through a managed identity.
+/// </summary>
+internal sealed record StorageSettings(string? ConnectionString, Uri? Blob, Uri? Queue, Uri? Table, string? ClientId)
+{
+    public static StorageSettings From(IConfiguration configuration)
+    {
+        string? connection = configuration["AzureWebJobsStorage"];
+        Uri? Read(string key) => configuration[$"AzureWebJobsStorage__{key}"] is { Length: > 0 } value ? new Uri(value) : null;
+        return new StorageSettings(
+            string.IsNullOrWhiteSpace(connection) ? null : connection,
+            Read("blobServiceUri"),
+            Read("queueServiceUri"),
+            Read("tableServiceUri"),
+            configuration["AzureWebJobsStorage__clientId"]);
+    }
+
+    public bool UsesManagedIdentity => Blob is not null && Queue is not null && Table is not null;
+
+    public void Apply(DurableTaskOptions options)
+    {
+        if (UsesManagedIdentity)
+        {
+            options.BlobServiceUri = Blob;
+            options.QueueServiceUri = Queue;
+            options.TableServiceUri = Table;
+            options.Credential = ClientId is null ? new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned) : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(ClientId));
+            return;
+        }
+
+        options.StorageConnectionString = ConnectionString
+            ?? throw new InvalidOperationException("Set AzureWebJobsStorage (a connection string, e.g. UseDevelopmentStorage=true for Azurite) or the AzureWebJobsStorage__*ServiceUri settings.");
+    }
+}

@@ -1,0 +1,6 @@
+using AnnualReview.Testing;
+
+namespace AnnualReview.Functions.Tests;
+
+[CollectionDefinition("azurite")]
+public sealed class AzuriteTestGroup : ICollectionFixture<AzuriteFixture>;
