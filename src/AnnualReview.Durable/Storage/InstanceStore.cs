@@ -39,6 +39,33 @@ internal sealed class InstanceStore(TaskHubStorage storage)
         return rows;
     }
 
+    /// <summary>
+    /// Loads history rows whose keys are known from the state row. Few rows are fetched by point reads, whose
+    /// cost on Azurite does not grow with the table; long histories fall back to one range query.
+    /// </summary>
+    public async Task<List<HistoryRow>> GetKnownHistoryRowsAsync(string instanceId, long fromSeq, long toSeqExclusive, CancellationToken cancellation)
+    {
+        const int MaxPointReads = 8;
+        if (toSeqExclusive - fromSeq > MaxPointReads)
+        {
+            return await GetHistoryRowsAsync(instanceId, fromSeq, cancellation);
+        }
+
+        var reads = new List<Task<Response<TableEntity>>>();
+        for (long seq = fromSeq; seq < toSeqExclusive; seq++)
+        {
+            reads.Add(storage.Instances.GetEntityAsync<TableEntity>(instanceId, HistoryRowKey(seq), cancellationToken: cancellation));
+        }
+
+        var rows = new List<HistoryRow>();
+        foreach (Response<TableEntity> read in await Task.WhenAll(reads))
+        {
+            rows.Add(await ReadHistoryRowAsync(read.Value, cancellation));
+        }
+
+        return rows;
+    }
+
     public async Task<HistoryRow> ReadHistoryRowAsync(TableEntity entity, CancellationToken cancellation)
     {
         string json = entity.GetString("EventsBlob") is { } blob

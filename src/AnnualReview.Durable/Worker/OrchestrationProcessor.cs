@@ -95,7 +95,7 @@ internal sealed class OrchestrationProcessor(
         var events = new List<HistoryEvent>();
         if (state.NextSeq > state.ExecutionStartSeq)
         {
-            foreach (HistoryRow row in await store.GetHistoryRowsAsync(instanceId, state.ExecutionStartSeq, cancellation))
+            foreach (HistoryRow row in await store.GetKnownHistoryRowsAsync(instanceId, state.ExecutionStartSeq, state.NextSeq, cancellation))
             {
                 events.AddRange(row.Events);
             }
