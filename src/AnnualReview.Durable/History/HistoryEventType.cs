@@ -20,4 +20,7 @@ public enum HistoryEventType
     ExecutionTerminated,
     ExecutionCompleted,
     ContinueAsNew,
+
+    /// <summary>A sub-orchestration committed its first step; its parent may release the next one (bounded fan-out).</summary>
+    SubOrchestrationInstanceStarted,
 }

@@ -25,7 +25,7 @@ internal static class MessageClassifier
                 {
                     scheduled.Add(e.EventId);
                 }
-                else if (e.TaskScheduledId >= 0)
+                else if (e.TaskScheduledId >= 0 && e.Type != HistoryEventType.SubOrchestrationInstanceStarted)
                 {
                     answered.Add(e.TaskScheduledId);
                 }

@@ -39,6 +39,11 @@ internal sealed class StepBuilder(DurableTaskRegistry registry, IServiceProvider
                     state.Input = e.Input;
                     state.Status = OrchestrationRuntimeStatus.Running;
                     stepEvents.Add(e);
+                    if (isNew && state.Parent is { } parent)
+                    {
+                        outbox.Add(StartedNotice(state.InstanceId, parent, now));
+                    }
+
                     foreach (HistoryEvent carried in incoming.Carryover ?? [])
                     {
                         stepEvents.Add(carried with { Timestamp = now });
@@ -56,8 +61,17 @@ internal sealed class StepBuilder(DurableTaskRegistry registry, IServiceProvider
                 case HistoryEventType.ExecutionResumed when state.Status == OrchestrationRuntimeStatus.Suspended:
                     state.Status = OrchestrationRuntimeStatus.Running;
                     break;
-                case HistoryEventType.TaskCompleted or HistoryEventType.TaskFailed
-                    or HistoryEventType.SubOrchestrationInstanceCompleted or HistoryEventType.SubOrchestrationInstanceFailed:
+                case HistoryEventType.TaskCompleted or HistoryEventType.TaskFailed:
+                    state.Outstanding = Math.Max(0, state.Outstanding - 1);
+                    break;
+                case HistoryEventType.SubOrchestrationInstanceCompleted or HistoryEventType.SubOrchestrationInstanceFailed
+                    when !Recorded(past, stepEvents, HistoryEventType.SubOrchestrationInstanceStarted, e.TaskScheduledId):
+                    state.Outstanding = Math.Max(0, state.Outstanding - 1);
+                    break;
+                case HistoryEventType.SubOrchestrationInstanceStarted
+                    when !Recorded(past, stepEvents, HistoryEventType.SubOrchestrationInstanceCompleted, e.TaskScheduledId)
+                        && !Recorded(past, stepEvents, HistoryEventType.SubOrchestrationInstanceFailed, e.TaskScheduledId):
+                    // Sub-orchestrations may wait for weeks; they hold a fan-out slot only until they start.
                     state.Outstanding = Math.Max(0, state.Outstanding - 1);
                     break;
             }
@@ -232,6 +246,17 @@ internal sealed class StepBuilder(DurableTaskRegistry registry, IServiceProvider
             }));
         }
     }
+
+    private static bool Recorded(List<HistoryEvent> past, List<HistoryEvent> stepEvents, HistoryEventType type, int taskId)
+        => past.Exists(e => e.Type == type && e.TaskScheduledId == taskId) || stepEvents.Exists(e => e.Type == type && e.TaskScheduledId == taskId);
+
+    private static OutboxItem StartedNotice(string childId, ParentInstance parent, DateTime now) => new(OutboxDestination.Control, new TaskMessage
+    {
+        Id = $"{parent.InstanceId}|{parent.ExecutionId}|started|{parent.TaskScheduledId}",
+        InstanceId = parent.InstanceId,
+        ExecutionId = parent.ExecutionId,
+        Event = new HistoryEvent { Type = HistoryEventType.SubOrchestrationInstanceStarted, TaskScheduledId = parent.TaskScheduledId, InstanceId = childId, Timestamp = now },
+    });
 
     /// <summary>Releases waiting activities and sub-orchestrations, oldest first, while fewer than the bound are in flight.</summary>
     private void ReleaseBacklog(InstanceState state, List<HistoryEvent> past, List<HistoryEvent> stepEvents, List<OutboxItem> outbox)
