@@ -1,6 +1,7 @@
 using AnnualReview.Durable;
 using AnnualReview.Durable.Client;
 using AnnualReview.Durable.Hosting;
+using AnnualReview.Durable.Worker;
 using AnnualReview.Testing;
 
 namespace AnnualReview.Bench;
@@ -35,9 +36,17 @@ internal sealed class BenchHub : IAsyncDisposable
 
     public StorageCallCounter Calls { get; }
 
+    /// <summary>Messages waiting in the control queues and the work-item queue (uncounted).</summary>
+    public async Task<int> QueuedMessagesAsync(CancellationToken cancellation)
+    {
+        DurableTaskWorker worker = _observer.Worker;
+        int[] depths = await Task.WhenAll(worker.ControlQueueNames.Append(worker.WorkItemQueueName).Select(q => worker.GetQueueDepthAsync(q, cancellation)));
+        return depths.Sum();
+    }
+
     public WarningLoggerFactory Warnings { get; }
 
-    public static async Task<BenchHub> StartAsync(string prefix, DurableTaskRegistry registry, CancellationToken cancellation)
+    public static async Task<BenchHub> StartAsync(string prefix, DurableTaskRegistry registry, BenchOptions bench, CancellationToken cancellation)
     {
         AzuriteServer azurite = await AzuriteServer.StartProcessAsync(cancellation);
         try
@@ -46,6 +55,11 @@ internal sealed class BenchHub : IAsyncDisposable
             var calls = new StorageCallCounter(azurite.ConnectionString);
             var options = new DurableTaskOptions { TaskHubName = hubName, StorageConnectionString = azurite.ConnectionString, PollQueues = true };
             options.StoragePolicies.Add(calls);
+            if (bench.ControlQueueDepth is { } depth)
+            {
+                options.MaxControlQueueDepth = depth;
+            }
+
             var warnings = new WarningLoggerFactory();
             var engine = new DurableTaskEngine(options, registry, loggers: warnings);
             var observer = new DurableTaskEngine(

@@ -14,6 +14,7 @@ internal sealed record BenchOptions
           --fanout N           FanOut100 orchestrations (default 10)
           --events N           event-latency instances (default 200)
           --timers N           timer-lateness instances (default 200)
+          --control-queue-depth N   the engine's MaxControlQueueDepth, to compare with its default (an experiment)
         """;
 
     public static readonly string[] ScenarioNames = ["idle", "raw", "hello", "fanout", "events", "timers"];
@@ -31,6 +32,9 @@ internal sealed record BenchOptions
     public int RawInserts { get; init; } = 3_000;
 
     public int RawQueueCycles { get; init; } = 2_000;
+
+    /// <summary>Overrides the engine's MaxControlQueueDepth when set; the engine's default otherwise.</summary>
+    public int? ControlQueueDepth { get; init; }
 
     public IReadOnlySet<string> Only { get; init; } = new HashSet<string>(ScenarioNames, StringComparer.OrdinalIgnoreCase);
 
@@ -53,6 +57,7 @@ internal sealed record BenchOptions
                 "--fanout" => options with { FanOuts = Count(args, ++i, flag) },
                 "--events" => options with { Events = Count(args, ++i, flag) },
                 "--timers" => options with { Timers = Count(args, ++i, flag) },
+                "--control-queue-depth" => options with { ControlQueueDepth = Count(args, ++i, flag) },
                 _ => throw new ArgumentException($"Unknown option '{flag}'."),
             };
         }

@@ -30,6 +30,11 @@ internal sealed class BenchResults
 
     public double? EventLatencyP99Ms { get; set; }
 
+    /// <summary>Raised through a client that shares nothing in memory with the worker, as another process would.</summary>
+    public double? EventLatencyFromOtherClientP50Ms { get; set; }
+
+    public double? EventLatencyFromOtherClientP99Ms { get; set; }
+
     public int? TimerInstances { get; set; }
 
     public double? TimerLatenessP50Ms { get; set; }

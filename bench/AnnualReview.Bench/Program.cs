@@ -23,12 +23,12 @@ var results = new BenchResults();
 // Idle memory first, so its working set is not the high-water mark of the scenarios before it.
 var scenarios = new (string Name, TimeSpan Timeout, Func<CancellationToken, Task> Run)[]
 {
-    ("idle", TimeSpan.FromMinutes(10) + (TimeSpan.FromMilliseconds(30) * options.IdleInstances), c => IdleMemory.RunAsync(options.IdleInstances, results, c)),
-    ("raw", TimeSpan.FromMinutes(10), c => AzuriteRaw.RunAsync(options.RawInserts, options.RawQueueCycles, results, c)),
-    ("hello", TimeSpan.FromMinutes(15), c => HelloSequence.RunAsync(options.Orchestrations, results, c)),
-    ("fanout", TimeSpan.FromMinutes(15), c => FanOut.RunAsync(options.FanOuts, results, c)),
-    ("events", TimeSpan.FromMinutes(15), c => EventLatency.RunAsync(options.Events, results, c)),
-    ("timers", TimeSpan.FromMinutes(15), c => TimerLateness.RunAsync(options.Timers, results, c)),
+    ("idle", TimeSpan.FromMinutes(10) + (TimeSpan.FromMilliseconds(60) * options.IdleInstances), c => IdleMemory.RunAsync(options, results, c)),
+    ("raw", TimeSpan.FromMinutes(10), c => AzuriteRaw.RunAsync(options, results, c)),
+    ("hello", TimeSpan.FromMinutes(15), c => HelloSequence.RunAsync(options, results, c)),
+    ("fanout", TimeSpan.FromMinutes(15), c => FanOut.RunAsync(options, results, c)),
+    ("events", TimeSpan.FromMinutes(15), c => EventLatency.RunAsync(options, results, c)),
+    ("timers", TimeSpan.FromMinutes(15), c => TimerLateness.RunAsync(options, results, c)),
 };
 
 foreach (var (name, timeout, run) in scenarios.Where(s => options.Runs(s.Name)))

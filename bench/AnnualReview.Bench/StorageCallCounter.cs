@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Azure.Core;
 using Azure.Core.Pipeline;
 
@@ -7,14 +8,15 @@ namespace AnnualReview.Bench;
 /// <summary>
 /// Counts every request the engine sends to storage, keyed by service, HTTP method and what the request is
 /// (a table transaction, a point read, a queue receive...). Polls that find nothing are counted apart
-/// ("(empty)"), because an idle worker makes them at a fixed rate whatever the work.
+/// ("(empty)"), because an idle worker makes them at a fixed rate whatever the work. The time each call
+/// took (retries included) is summed too, to tell a slow emulator from a busy engine.
 /// </summary>
 internal sealed class StorageCallCounter : HttpPipelinePolicy
 {
     public const string EmptyMark = " (empty)";
 
     private readonly Dictionary<int, string> _servicesByPort;
-    private readonly ConcurrentDictionary<string, long> _counts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Tally> _tallies = new(StringComparer.Ordinal);
 
     /// <summary>Tells the services apart by the ports of the connection string's endpoints (Azurite), else by host name.</summary>
     public StorageCallCounter(string connectionString)
@@ -45,32 +47,40 @@ internal sealed class StorageCallCounter : HttpPipelinePolicy
 
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
+        long started = Stopwatch.GetTimestamp();
         try
         {
             ProcessNext(message, pipeline);
         }
         finally
         {
-            Record(message);
+            Record(message, started);
         }
     }
 
     public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
+        long started = Stopwatch.GetTimestamp();
         try
         {
             await ProcessNextAsync(message, pipeline);
         }
         finally
         {
-            Record(message);
+            Record(message, started);
         }
     }
 
-    /// <summary>The counts so far; subtract two snapshots with <see cref="StorageCalls.Between"/>.</summary>
-    public IReadOnlyDictionary<string, long> Snapshot() => new Dictionary<string, long>(_counts, StringComparer.Ordinal);
+    /// <summary>The counts and summed durations so far; subtract two snapshots with <see cref="StorageCalls.Between"/>.</summary>
+    public IReadOnlyDictionary<string, (long Count, TimeSpan Time)> Snapshot()
+        => _tallies.ToDictionary(t => t.Key, t => (Volatile.Read(ref t.Value.Count), Stopwatch.GetElapsedTime(0, Volatile.Read(ref t.Value.Ticks))), StringComparer.Ordinal);
 
-    private void Record(HttpMessage message) => _counts.AddOrUpdate(Classify(message), 1, (_, n) => n + 1);
+    private void Record(HttpMessage message, long started)
+    {
+        Tally tally = _tallies.GetOrAdd(Classify(message), _ => new Tally());
+        Interlocked.Increment(ref tally.Count);
+        Interlocked.Add(ref tally.Ticks, Stopwatch.GetTimestamp() - started);
+    }
 
     private string Classify(HttpMessage message)
     {
@@ -147,6 +157,12 @@ internal sealed class StorageCallCounter : HttpPipelinePolicy
             "DELETE" when messages => "clear",
             _ => "queue",
         };
+    }
+
+    private sealed class Tally
+    {
+        public long Count;
+        public long Ticks;
     }
 
     private static string BodyOf(HttpMessage message)

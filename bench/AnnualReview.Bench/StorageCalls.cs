@@ -2,17 +2,17 @@ using System.Globalization;
 
 namespace AnnualReview.Bench;
 
-/// <summary>The storage calls made between two snapshots of a <see cref="StorageCallCounter"/>.</summary>
+/// <summary>The storage calls made between two snapshots of a <see cref="StorageCallCounter"/>, with the time they took.</summary>
 internal sealed class StorageCalls
 {
-    private StorageCalls(IReadOnlyDictionary<string, long> counts)
+    private StorageCalls(IReadOnlyDictionary<string, (long Count, TimeSpan Time)> calls)
     {
-        Counts = counts;
+        Calls = calls;
     }
 
-    public IReadOnlyDictionary<string, long> Counts { get; }
+    public IReadOnlyDictionary<string, (long Count, TimeSpan Time)> Calls { get; }
 
-    public long Total => Counts.Values.Sum();
+    public long Total => Calls.Values.Sum(c => c.Count);
 
     /// <summary>Queue receives that returned no message.</summary>
     public long EmptyQueuePolls => Sum(k => k.StartsWith("queue GET receive", StringComparison.Ordinal) && IsEmpty(k));
@@ -26,32 +26,35 @@ internal sealed class StorageCalls
     /// <summary>Only the calls that moved or read something: no empty receive, no empty query.</summary>
     public long ExcludingAllEmpty => Total - EmptyQueuePolls - EmptyTableQueries;
 
-    public static StorageCalls Between(IReadOnlyDictionary<string, long> before, IReadOnlyDictionary<string, long> after)
+    public static StorageCalls Between(IReadOnlyDictionary<string, (long Count, TimeSpan Time)> before, IReadOnlyDictionary<string, (long Count, TimeSpan Time)> after)
     {
-        var delta = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var (key, count) in after)
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        var delta = new Dictionary<string, (long, TimeSpan)>(StringComparer.Ordinal);
+        foreach (var (key, (count, time)) in after)
         {
-            long made = count - before.GetValueOrDefault(key);
-            if (made > 0)
+            var (countBefore, timeBefore) = before.GetValueOrDefault(key);
+            if (count > countBefore)
             {
-                delta[key] = made;
+                delta[key] = (count - countBefore, time - timeBefore);
             }
         }
 
         return new StorageCalls(delta);
     }
 
-    /// <summary>One indented line per kind of call, most frequent first, with its count per <paramref name="unit"/>.</summary>
+    /// <summary>One indented line per kind of call, most frequent first: count, count per <paramref name="unit"/>, mean duration.</summary>
     public void WriteBreakdown(TextWriter output, double units, string unit)
     {
         ArgumentNullException.ThrowIfNull(output);
-        foreach (var (key, count) in Counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal))
+        foreach (var (key, (count, time)) in Calls.OrderByDescending(c => c.Value.Count).ThenBy(c => c.Key, StringComparer.Ordinal))
         {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {key,-34} {count,9:N0}  {count / units,7:F3} per {unit}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"    {key,-34} {count,9:N0}  {count / units,7:F3} per {unit}  {time.TotalMilliseconds / count,7:F1} ms each"));
         }
     }
 
     private static bool IsEmpty(string key) => key.EndsWith(StorageCallCounter.EmptyMark, StringComparison.Ordinal);
 
-    private long Sum(Func<string, bool> which) => Counts.Where(c => which(c.Key)).Sum(c => c.Value);
+    private long Sum(Func<string, bool> which) => Calls.Where(c => which(c.Key)).Sum(c => c.Value.Count);
 }

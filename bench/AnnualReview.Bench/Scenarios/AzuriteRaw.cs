@@ -18,8 +18,9 @@ internal static class AzuriteRaw
     private const int QueueDepth = 10;
     private const int WarmUp = 64;
 
-    public static async Task RunAsync(int inserts, int queueCycles, BenchResults results, CancellationToken cancellation)
+    public static async Task RunAsync(BenchOptions options, BenchResults results, CancellationToken cancellation)
     {
+        (int inserts, int queueCycles) = (options.RawInserts, options.RawQueueCycles);
         await using AzuriteServer azurite = await AzuriteServer.StartProcessAsync(cancellation);
 
         var table = new TableClient(azurite.ConnectionString, "rawinserts");

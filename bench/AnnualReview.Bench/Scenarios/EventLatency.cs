@@ -8,20 +8,42 @@ namespace AnnualReview.Bench.Scenarios;
 /// <summary>
 /// Event to next state: K instances wait for "go"; once all are Running, events are raised at a steady
 /// pace (so the figure is latency, not a queue of a burst). Latency is the instance's ExecutionCompleted
-/// timestamp in its history minus the moment RaiseEventAsync was called, both on the real clock.
+/// timestamp in its history minus the moment RaiseEventAsync was called, both on the real clock. Measured
+/// twice: raised by the worker's own client, then by a client of another engine (as from another process).
 /// </summary>
 internal static class EventLatency
 {
     private static readonly TimeSpan RaiseEvery = TimeSpan.FromMilliseconds(50);
 
-    public static async Task RunAsync(int instances, BenchResults results, CancellationToken cancellation)
+    public static async Task RunAsync(BenchOptions options, BenchResults results, CancellationToken cancellation)
     {
+        int instances = options.Events;
         var registry = new DurableTaskRegistry()
             .AddOrchestratorFunc<string?, string>("AwaitGo", async (context, _) => await context.WaitForExternalEvent<string>("go"));
-        await using BenchHub hub = await BenchHub.StartAsync("events", registry, cancellation);
+        await using BenchHub hub = await BenchHub.StartAsync("events", registry, options, cancellation);
 
+        double[] local = await MeasureAsync(hub, hub.Client, "local", instances, 0, cancellation);
+
+        // The same through a client of another engine: no in-process wake-up, the worker finds the event by polling.
+        double[] remote = await MeasureAsync(hub, hub.Observer, "remote", instances, instances, cancellation);
+
+        results.EventInstances = instances;
+        results.EventLatencyP50Ms = Stats.Round(Stats.Percentile(local, 50));
+        results.EventLatencyP99Ms = Stats.Round(Stats.Percentile(local, 99));
+        results.EventLatencyFromOtherClientP50Ms = Stats.Round(Stats.Percentile(remote, 50));
+        results.EventLatencyFromOtherClientP99Ms = Stats.Round(Stats.Percentile(remote, 99));
+        results.EngineWarnings += hub.Warnings.Count;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"EventLatency: {instances} events raised one every {RaiseEvery.TotalMilliseconds:F0} ms, raise to ExecutionCompleted: " +
+            $"p50 {results.EventLatencyP50Ms} ms, p99 {results.EventLatencyP99Ms} ms, max {Stats.Round(local.Max())} ms through the worker's own client; " +
+            $"p50 {results.EventLatencyFromOtherClientP50Ms} ms, p99 {results.EventLatencyFromOtherClientP99Ms} ms, max {Stats.Round(remote.Max())} ms " +
+            $"through another engine's client; engine warnings {hub.Warnings.Count}"));
+    }
+
+    private static async Task<double[]> MeasureAsync(BenchHub hub, DurableTaskClient raiser, string prefix, int instances, int completedBefore, CancellationToken cancellation)
+    {
         await Task.WhenAll(Enumerable.Range(0, instances).Select(i => hub.Client.ScheduleNewOrchestrationInstanceAsync(
-            "AwaitGo", null, new StartOrchestrationOptions(InstanceId(i)), cancellation)));
+            "AwaitGo", null, new StartOrchestrationOptions(InstanceId(prefix, i)), cancellation)));
         await hub.WaitForAsync(OrchestrationRuntimeStatus.Running, instances, TimeSpan.FromMilliseconds(100), cancellation);
 
         var raisedAt = new DateTime[instances];
@@ -36,29 +58,22 @@ internal static class EventLatency
             }
 
             raisedAt[i] = TimeProvider.System.GetUtcNow().UtcDateTime;
-            raises.Add(hub.Client.RaiseEventAsync(InstanceId(i), "go", "now", cancellation));
+            raises.Add(raiser.RaiseEventAsync(InstanceId(prefix, i), "go", "now", cancellation));
         }
 
         await Task.WhenAll(raises);
-        await hub.WaitForAsync(OrchestrationRuntimeStatus.Completed, instances, TimeSpan.FromMilliseconds(100), cancellation);
+        await hub.WaitForAsync(OrchestrationRuntimeStatus.Completed, completedBefore + instances, TimeSpan.FromMilliseconds(100), cancellation);
 
         var latencies = new double[instances];
         await Parallel.ForEachAsync(Enumerable.Range(0, instances), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellation }, async (i, c) =>
         {
-            InstanceHistory history = await hub.Observer.GetHistoryAsync(InstanceId(i), c)
-                ?? throw new InvalidOperationException($"Instance {InstanceId(i)} has no history.");
+            InstanceHistory history = await hub.Observer.GetHistoryAsync(InstanceId(prefix, i), c)
+                ?? throw new InvalidOperationException($"Instance {InstanceId(prefix, i)} has no history.");
             HistoryEvent completed = history.Events.Last(e => e.Type == HistoryEventType.ExecutionCompleted);
             latencies[i] = (Stats.AsUtc(completed.Timestamp) - raisedAt[i]).TotalMilliseconds;
         });
-
-        results.EventInstances = instances;
-        results.EventLatencyP50Ms = Stats.Round(Stats.Percentile(latencies, 50));
-        results.EventLatencyP99Ms = Stats.Round(Stats.Percentile(latencies, 99));
-        results.EngineWarnings += hub.Warnings.Count;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"EventLatency: {instances} events raised one every {RaiseEvery.TotalMilliseconds:F0} ms, raise to ExecutionCompleted: " +
-            $"p50 {results.EventLatencyP50Ms} ms, p99 {results.EventLatencyP99Ms} ms, max {Stats.Round(latencies.Max())} ms; engine warnings {hub.Warnings.Count}"));
+        return latencies;
     }
 
-    private static string InstanceId(int i) => string.Create(CultureInfo.InvariantCulture, $"event-{i:D5}");
+    private static string InstanceId(string prefix, int i) => string.Create(CultureInfo.InvariantCulture, $"{prefix}-{i:D5}");
 }

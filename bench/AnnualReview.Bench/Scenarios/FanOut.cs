@@ -9,8 +9,9 @@ internal static class FanOut
 {
     private const int Width = 100;
 
-    public static async Task RunAsync(int orchestrations, BenchResults results, CancellationToken cancellation)
+    public static async Task RunAsync(BenchOptions options, BenchResults results, CancellationToken cancellation)
     {
+        int orchestrations = options.FanOuts;
         var registry = new DurableTaskRegistry()
             .AddActivityFunc<int, int>("Square", x => x * x)
             .AddOrchestratorFunc<int, long>("FanOut100", async (context, width) =>
@@ -24,7 +25,7 @@ internal static class FanOut
                 int[] squares = await Task.WhenAll(calls);
                 return squares.Sum(s => (long)s);
             });
-        await using BenchHub hub = await BenchHub.StartAsync("fanout", registry, cancellation);
+        await using BenchHub hub = await BenchHub.StartAsync("fanout", registry, options, cancellation);
 
         var before = hub.Calls.Snapshot();
         DateTimeOffset started = TimeProvider.System.GetUtcNow();

@@ -13,8 +13,9 @@ internal static class HelloSequence
     private const int Steps = 5;
     private static readonly string[] Cities = ["Hà Nội", "Huế", "Đà Nẵng", "Cần Thơ", "TP.HCM"];
 
-    public static async Task RunAsync(int orchestrations, BenchResults results, CancellationToken cancellation)
+    public static async Task RunAsync(BenchOptions options, BenchResults results, CancellationToken cancellation)
     {
+        int orchestrations = options.Orchestrations;
         var registry = new DurableTaskRegistry()
             .AddActivityFunc<string, string>("SayHello", city => "Hello " + city)
             .AddOrchestratorFunc<string, List<string>>("HelloSequence5", async (context, prefix) =>
@@ -27,7 +28,7 @@ internal static class HelloSequence
 
                 return greetings;
             });
-        await using BenchHub hub = await BenchHub.StartAsync("hello", registry, cancellation);
+        await using BenchHub hub = await BenchHub.StartAsync("hello", registry, options, cancellation);
 
         var before = hub.Calls.Snapshot();
         DateTimeOffset started = TimeProvider.System.GetUtcNow();

@@ -16,12 +16,13 @@ internal static class IdleMemory
     private const int StartConcurrency = 32;
     private const int ProgressEvery = 10_000;
 
-    public static async Task RunAsync(int instances, BenchResults results, CancellationToken cancellation)
+    public static async Task RunAsync(BenchOptions options, BenchResults results, CancellationToken cancellation)
     {
+        int instances = options.IdleInstances;
         long baseline = MeasureWorkingSet().WorkingSet;
         var registry = new DurableTaskRegistry()
             .AddOrchestratorFunc<string?, string>("WaitForever", async (context, _) => await context.WaitForExternalEvent<string>("never"));
-        await using BenchHub hub = await BenchHub.StartAsync("idle", registry, cancellation);
+        await using BenchHub hub = await BenchHub.StartAsync("idle", registry, options, cancellation);
 
         var before = hub.Calls.Snapshot();
         var clock = Stopwatch.StartNew();
@@ -32,17 +33,18 @@ internal static class IdleMemory
             int done = Interlocked.Increment(ref started);
             if (done % ProgressEvery == 0)
             {
-                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  idle: {done:N0} started in {clock.Elapsed.TotalSeconds:F0} s"));
+                int queued = await hub.QueuedMessagesAsync(c);
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  idle: {done:N0} started in {clock.Elapsed.TotalSeconds:F0} s; {queued:N0} messages queued"));
             }
         });
         double startSeconds = clock.Elapsed.TotalSeconds;
 
-        TimeSpan every = TimeSpan.FromSeconds(Math.Max(1, instances / 20_000.0));
+        // Listing the whole index loads Azurite, so it waits for the queues to drain before it looks.
         int running;
-        while ((running = (await hub.TallyAsync(cancellation)).Of(OrchestrationRuntimeStatus.Running)) < instances)
+        while ((running = await RunningOnceDrainedAsync(hub, clock, cancellation)) < instances)
         {
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  idle: {running:N0} of {instances:N0} running after {clock.Elapsed.TotalSeconds:F0} s"));
-            await Task.Delay(every, cancellation);
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellation);
         }
 
         double allRunningSeconds = clock.Elapsed.TotalSeconds;
@@ -61,6 +63,24 @@ internal static class IdleMemory
             $"(the process before its engine: {results.IdleBaselineWorkingSetMb} MB); worker cache holds {hub.Engine.Worker.CachedInstanceCount:N0} instances; " +
             $"engine warnings {hub.Warnings.Count}; storage calls to start them {calls.ExcludingEmptyPolls / (double)instances:F2} per instance excluding empty polls"));
         calls.WriteBreakdown(Console.Out, instances, "instance started");
+    }
+
+    private static async Task<int> RunningOnceDrainedAsync(BenchHub hub, Stopwatch clock, CancellationToken cancellation)
+    {
+        var report = Stopwatch.StartNew();
+        int queued;
+        while ((queued = await hub.QueuedMessagesAsync(cancellation)) > 0)
+        {
+            if (report.Elapsed > TimeSpan.FromSeconds(10))
+            {
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  idle: {queued:N0} messages still queued after {clock.Elapsed.TotalSeconds:F0} s"));
+                report.Restart();
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellation);
+        }
+
+        return (await hub.TallyAsync(cancellation)).Of(OrchestrationRuntimeStatus.Running);
     }
 
     private static (long WorkingSet, long Heap) MeasureWorkingSet()

@@ -12,15 +12,16 @@ namespace AnnualReview.Bench.Scenarios;
 /// </summary>
 internal static class TimerLateness
 {
-    public static async Task RunAsync(int instances, BenchResults results, CancellationToken cancellation)
+    public static async Task RunAsync(BenchOptions options, BenchResults results, CancellationToken cancellation)
     {
+        int instances = options.Timers;
         var registry = new DurableTaskRegistry()
             .AddOrchestratorFunc<int, int>("SleepThenWake", async (context, delayMs) =>
             {
                 await context.CreateTimer(context.CurrentUtcDateTime.AddMilliseconds(delayMs), CancellationToken.None);
                 return delayMs;
             });
-        await using BenchHub hub = await BenchHub.StartAsync("timers", registry, cancellation);
+        await using BenchHub hub = await BenchHub.StartAsync("timers", registry, options, cancellation);
 
         int[] delays = [.. Enumerable.Range(0, instances).Select(_ => Random.Shared.Next(1_000, 5_001))];
         await Task.WhenAll(Enumerable.Range(0, instances).Select(i => hub.Client.ScheduleNewOrchestrationInstanceAsync(

@@ -36,6 +36,14 @@ internal sealed class OrchestrationProcessor(
                 // duplicate against the cache is judged again against storage before it is dropped or deferred.
                 cache.Remove(instanceId);
                 entry = await LoadAsync(instanceId, cancellation);
+                if (entry is not null && entry.State.ETag == cached.State.ETag)
+                {
+                    // Storage still holds what the cache had: the cache was current, and it knows its outbox
+                    // already went out (a fresh load does not, and would send every call of the step again).
+                    entry = cached;
+                    cache.Set(cached);
+                }
+
                 plan = MessageClassifier.Classify(entry, messages);
             }
 

@@ -28,7 +28,7 @@ public sealed class VersioningTests(AzuriteFixture azurite, ITestOutputHelper ou
         var both = new DurableTaskRegistry()
             .AddOrchestrator("Flow", "1", _ => new FuncOrchestrator(VersionOne), isDefault: false)
             .AddOrchestrator("Flow", "2", _ => new FuncOrchestrator((ctx, input) => VersionTwo(ctx, input, ranByVersionTwo)));
-        string stranded;
+        string newId, stranded;
         await using (DurableTaskEngine second = await EngineHarness.StartAsync(options, both, output))
         {
             await second.Client.RaiseEventAsync(oldId, "Go", "report", timeout);
@@ -37,7 +37,7 @@ public sealed class VersioningTests(AzuriteFixture azurite, ITestOutputHelper ou
             Assert.Equal("v1 handled report", old.ReadOutputAs<string>());
             Assert.Equal("1", old.Version);
 
-            string newId = await second.Client.ScheduleNewOrchestrationInstanceAsync("Flow", "", cancellation: timeout);
+            newId = await second.Client.ScheduleNewOrchestrationInstanceAsync("Flow", "", cancellation: timeout);
             Assert.Equal("2", (await second.Client.WaitForInstanceStartAsync(newId, timeout)).Version);
             await second.Client.RaiseEventAsync(newId, "Go", "report", timeout);
             OrchestrationMetadata fresh = await second.Client.WaitForInstanceCompletionAsync(newId, getInputsAndOutputs: true, timeout);
@@ -61,6 +61,7 @@ public sealed class VersioningTests(AzuriteFixture azurite, ITestOutputHelper ou
         Assert.Equal("OrchestratorVersionNotRegistered", stopped.FailureDetails.ErrorType);
         Assert.Contains("version '1'", stopped.FailureDetails.ErrorMessage, StringComparison.Ordinal);
         Assert.Equal("1", stopped.Version);
+        Assert.Contains(newId, ranByVersionTwo);
         Assert.DoesNotContain(stranded, ranByVersionTwo);
         Assert.DoesNotContain(oldId, ranByVersionTwo);
         Assert.True((await third.Client.VerifyHistoryAsync(stranded, timeout))!.IsIntact);

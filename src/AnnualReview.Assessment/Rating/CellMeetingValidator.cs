@@ -1,0 +1,106 @@
+using AnnualReview.Assessment.Model;
+using AnnualReview.Assessment.Rules;
+
+namespace AnnualReview.Assessment.Rating;
+
+/// <summary>
+/// Checks a cell meeting's record before its tallies are used. Probationary members may be voted on (they are
+/// rated) but do not vote, which is why every count is bounded by full members only.
+/// </summary>
+public static class CellMeetingValidator
+{
+    /// <summary>Every problem found, empty when the record is usable.</summary>
+    /// <param name="meeting">The record to check.</param>
+    /// <param name="cellMembers">The cell's roster: tallies must be for these members, and convened full members cannot exceed its full members.</param>
+    public static IReadOnlyList<ValidationError> Validate(CellMeeting meeting, IEnumerable<Member> cellMembers)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        ArgumentNullException.ThrowIfNull(cellMembers);
+
+        var errors = new List<ValidationError>();
+        Dictionary<string, Member> roster = cellMembers.ToDictionary(m => m.Id, StringComparer.Ordinal);
+        int fullOnRoster = roster.Values.Count(m => m.Membership == MembershipKind.Full);
+
+        if (meeting.FullMembersConvened < 0)
+        {
+            errors.Add(Negative("fullMembersConvened", "Số đảng viên chính thức được triệu tập", "The number of full members convened"));
+        }
+        else if (meeting.FullMembersConvened > fullOnRoster)
+        {
+            errors.Add(new ValidationError(
+                "ConvenedExceedsRoster",
+                "fullMembersConvened",
+                $"Số đảng viên chính thức được triệu tập ({meeting.FullMembersConvened}) vượt quá số đảng viên chính thức của chi bộ ({fullOnRoster}).",
+                $"Full members convened ({meeting.FullMembersConvened}) exceed the cell's full members ({fullOnRoster})."));
+        }
+
+        if (meeting.FullMembersPresent < 0)
+        {
+            errors.Add(Negative("fullMembersPresent", "Số đảng viên chính thức có mặt", "The number of full members present"));
+        }
+        else if (meeting.FullMembersPresent > meeting.FullMembersConvened)
+        {
+            errors.Add(new ValidationError(
+                "PresentExceedsConvened",
+                "fullMembersPresent",
+                $"Số đảng viên chính thức có mặt ({meeting.FullMembersPresent}) vượt quá số được triệu tập ({meeting.FullMembersConvened}).",
+                $"Full members present ({meeting.FullMembersPresent}) exceed those convened ({meeting.FullMembersConvened})."));
+        }
+
+        var tallied = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < meeting.Tallies.Count; i++)
+        {
+            ValidateTally(meeting, meeting.Tallies[i], $"tallies[{i}]", roster, tallied, errors);
+        }
+
+        return errors;
+    }
+
+    private static void ValidateTally(
+        CellMeeting meeting,
+        VoteTally tally,
+        string field,
+        Dictionary<string, Member> roster,
+        HashSet<string> tallied,
+        List<ValidationError> errors)
+    {
+        if (!roster.ContainsKey(tally.MemberId))
+        {
+            errors.Add(new ValidationError(
+                "MemberNotInCell",
+                $"{field}.memberId",
+                $"Đảng viên {tally.MemberId} không thuộc chi bộ {meeting.CellId}.",
+                $"Member {tally.MemberId} is not in cell {meeting.CellId}."));
+        }
+        else if (!tallied.Add(tally.MemberId))
+        {
+            errors.Add(new ValidationError(
+                "DuplicateTally",
+                $"{field}.memberId",
+                $"Đảng viên {tally.MemberId} có hai kết quả biểu quyết.",
+                $"Member {tally.MemberId} has two tallies."));
+        }
+
+        (string Name, int Votes)[] counts =
+        [
+            ("excellent", tally.Excellent), ("good", tally.Good), ("completed", tally.Completed), ("notCompleted", tally.NotCompleted),
+        ];
+        foreach ((string name, int votes) in counts.Where(c => c.Votes < 0))
+        {
+            errors.Add(Negative($"{field}.{name}", "Số phiếu", "The number of votes"));
+        }
+
+        // One ballot per present full member: more votes than voters means a miscount.
+        if (counts.All(c => c.Votes >= 0) && tally.Total > meeting.FullMembersPresent)
+        {
+            errors.Add(new ValidationError(
+                "VotesExceedPresent",
+                field,
+                $"Tổng số phiếu cho đảng viên {tally.MemberId} ({tally.Total}) vượt quá số đảng viên chính thức có mặt ({meeting.FullMembersPresent}).",
+                $"The votes for member {tally.MemberId} ({tally.Total}) exceed the full members present ({meeting.FullMembersPresent})."));
+        }
+    }
+
+    private static ValidationError Negative(string field, string whatVi, string whatEn) =>
+        new("Negative", field, $"{whatVi} không được âm.", $"{whatEn} must not be negative.");
+}

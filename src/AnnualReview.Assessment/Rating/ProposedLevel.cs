@@ -1,0 +1,43 @@
+using AnnualReview.Assessment.Model;
+using AnnualReview.Assessment.Rules;
+
+namespace AnnualReview.Assessment.Rating;
+
+/// <summary>
+/// The level a cell's vote proposes (mức chi bộ đề xuất). The thresholds are cumulative: a vote for a higher
+/// level also supports every lower one, so "Good" counts the votes for Good or better. Reading of 07-HD/BTCTW:
+/// Excellent if Excellent votes reach the Excellent threshold (≥ 2/3); else Good if Good-or-better votes reach
+/// the Good threshold (&gt; 1/2); else Completed if Completed-or-better votes reach the Completed threshold
+/// (&gt; 1/2); else Not completed. The basis (convened or present full members) comes from the rule set.
+/// </summary>
+public static class ProposedLevel
+{
+    public static RatingLevel From(VoteTally tally, CellMeeting meeting, RuleSet ruleSet)
+    {
+        ArgumentNullException.ThrowIfNull(tally);
+        ArgumentNullException.ThrowIfNull(meeting);
+        ArgumentNullException.ThrowIfNull(ruleSet);
+
+        int basis = ruleSet.Votes.Basis.Value == VoteBasis.FullMembersPresent ? meeting.FullMembersPresent : meeting.FullMembersConvened;
+        return From(tally, basis, ruleSet.Votes);
+    }
+
+    /// <summary>The proposed level for <paramref name="basis"/> voters under <paramref name="thresholds"/>.</summary>
+    public static RatingLevel From(VoteTally tally, int basis, VoteThresholds thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(tally);
+        ArgumentNullException.ThrowIfNull(thresholds);
+
+        // With no voters every share is 0 of 0; a proposal would be made by nobody.
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(basis);
+
+        int excellent = tally.Excellent;
+        int goodOrBetter = excellent + tally.Good;
+        int completedOrBetter = goodOrBetter + tally.Completed;
+
+        return thresholds.Excellent.IsReachedBy(excellent, basis) ? RatingLevel.Excellent
+            : thresholds.Good.IsReachedBy(goodOrBetter, basis) ? RatingLevel.Good
+            : thresholds.Completed.IsReachedBy(completedOrBetter, basis) ? RatingLevel.Completed
+            : RatingLevel.NotCompleted;
+    }
+}

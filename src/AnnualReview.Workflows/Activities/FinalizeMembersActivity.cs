@@ -1,0 +1,83 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using AnnualReview.Assessment.Model;
+using AnnualReview.Durable;
+using AnnualReview.Workflows.Contracts;
+using AnnualReview.Workflows.Rules;
+using AnnualReview.Workflows.Storage;
+
+namespace AnnualReview.Workflows.Activities;
+
+/// <summary>
+/// Records each member's final level for the year, grants awards (the year's certificate, five consecutive
+/// Excellent years), opens follow-up for "not completed", raises the two-year flag, and tells each member.
+/// Earlier years are read only for members whose level can lead to an award or a flag.
+/// </summary>
+public sealed class FinalizeMembersActivity(AssessmentStorage storage) : TaskActivity<FinalizeInput, FinalizeResult>
+{
+    public override async Task<FinalizeResult> RunAsync(TaskActivityContext context, FinalizeInput input)
+    {
+        CycleRules rules = CycleRules.For(input.Cycle.RuleSetId);
+        var readModels = new ReadModelStore(storage);
+        var recognitions = new List<MemberRecognition>();
+        var notifications = new List<NotificationRequest>();
+        int year = input.Cycle.Year;
+        DateTime now = DateTime.UtcNow;
+        foreach (MemberResult member in input.Members.Where(m => m.Final is not null))
+        {
+            RatingLevel level = member.Final!.Value;
+            IReadOnlyDictionary<int, RatingLevel> previous = level is RatingLevel.Excellent or RatingLevel.NotCompleted
+                ? await PreviousYearsAsync(member.MemberId, year, context.CancellationToken)
+                : new Dictionary<int, RatingLevel>();
+            MemberRecognition recognition = rules.Recognize(member.MemberId, year, level, previous);
+            recognitions.Add(recognition);
+            await readModels.WriteRatingAsync(new RatingRecord(member.MemberId, year, level, input.Cycle.CycleId) { Awards = recognition.Awards }, context.CancellationToken);
+
+            var data = new Dictionary<string, string>
+            {
+                ["year"] = year.ToString(CultureInfo.InvariantCulture),
+                ["level"] = level.ToString(),
+                ["awards"] = string.Join(", ", recognition.Awards),
+                ["flags"] = string.Join(", ", recognition.Flags),
+                ["followUp"] = recognition.FollowUpPlan ? "true" : "false",
+            };
+            notifications.Add(new NotificationRequest($"{input.Cycle.CycleId}|{Templates.FinalLevel}|{member.MemberId}", member.MemberId, Templates.FinalLevel, data)
+            {
+                CycleId = input.Cycle.CycleId,
+                CreatedAt = now,
+            });
+            if (recognition.Awards.Count > 0)
+            {
+                notifications.Add(new NotificationRequest($"{input.Cycle.CycleId}|{Templates.Award}|{member.MemberId}", member.MemberId, Templates.Award, data)
+                {
+                    CycleId = input.Cycle.CycleId,
+                    CreatedAt = now,
+                });
+            }
+        }
+
+        await new NotificationOutbox(storage).WriteAsync(notifications, context.CancellationToken);
+        return new FinalizeResult(recognitions);
+    }
+
+    /// <summary>The four years before, by point reads (known keys), skipping cancelled ratings.</summary>
+    private async Task<IReadOnlyDictionary<int, RatingLevel>> PreviousYearsAsync(string memberId, int year, CancellationToken cancellation)
+    {
+        var reads = Enumerable.Range(year - 4, 4).Select(async y =>
+        {
+            NullableResponse<TableEntity> row = await storage.Ratings.GetEntityIfExistsAsync<TableEntity>(memberId, y.ToString("D4", CultureInfo.InvariantCulture), ["Level", "Cancelled"], cancellation);
+            return (Year: y, Row: row.HasValue ? row.Value : null);
+        });
+        var found = new Dictionary<int, RatingLevel>();
+        foreach (var (y, row) in await Task.WhenAll(reads))
+        {
+            if (row is not null && row.GetBoolean("Cancelled") != true && Enum.TryParse(row.GetString("Level"), out RatingLevel level))
+            {
+                found[y] = level;
+            }
+        }
+
+        return found;
+    }
+}

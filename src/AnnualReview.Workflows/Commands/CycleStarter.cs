@@ -1,0 +1,96 @@
+using AnnualReview.Assessment.Cycle;
+using AnnualReview.Assessment.Rules;
+using AnnualReview.Durable.Client;
+using AnnualReview.Workflows.Contracts;
+using AnnualReview.Workflows.Deadlines;
+
+namespace AnnualReview.Workflows.Commands;
+
+/// <summary>The result of asking to start a cycle: its id, or every problem with the definition.</summary>
+public sealed record CycleStartResult(string? CycleId, IReadOnlyList<ValidationError> Errors)
+{
+    public bool Started => CycleId is not null;
+}
+
+/// <summary>
+/// Starts a cycle: validates its definition (the domain), pins the rule set and computes every step's dated
+/// plan once, so the running cycle never reads rules or configuration again.
+/// </summary>
+public sealed class CycleStarter(DurableTaskClient client)
+{
+    public static string CycleIdFor(CycleDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return $"cycle-{definition.Year}-{definition.RootUnitId}";
+    }
+
+    public async Task<CycleStartResult> StartAsync(CycleDefinition definition, string? cycleId, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        IReadOnlyList<ValidationError> errors = CycleDefinitionValidator.Validate(definition);
+        if (errors.Count > 0)
+        {
+            return new CycleStartResult(null, errors);
+        }
+
+        string id = cycleId ?? CycleIdFor(definition);
+        CycleInput input = InputFor(definition, id);
+        await client.ScheduleNewOrchestrationInstanceAsync(WorkflowNames.Cycle, input, new StartOrchestrationOptions(CycleInstanceIds.Cycle(id)), cancellation);
+        return new CycleStartResult(id, []);
+    }
+
+    public static CycleInput InputFor(CycleDefinition definition, string cycleId)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var plans = new CyclePlans(
+            PlanFor(definition, CycleStep.SelfReview),
+            PlanFor(definition, CycleStep.CellMeeting),
+            PlanFor(definition, CycleStep.GrassrootsDecision),
+            PlanFor(definition, CycleStep.CommitteeDecision));
+        return new CycleInput(cycleId, definition.Year, definition.RootUnitId, definition.RuleSetId, definition.TimeZoneId, plans);
+    }
+
+    public static StepPlan PlanFor(CycleDefinition definition, CycleStep step)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        DateOnly dueDate = definition.DueDateFor(step);
+        IReadOnlyList<DeadlineMoment> moments = DeadlinePlan.For(dueDate, definition);
+        DateTime due = moments.First(m => m.Kind == DeadlineMomentKind.Due).At.UtcDateTime;
+
+        // Each step closes when the next step falls due (the last at the cycle's hard stop), so one person who
+        // never submits cannot hold the cell, the organization or the cycle past the next deadline.
+        CycleStep? next = step switch
+        {
+            CycleStep.SelfReview => CycleStep.CellMeeting,
+            CycleStep.CellMeeting => CycleStep.GrassrootsDecision,
+            CycleStep.GrassrootsDecision => CycleStep.CommitteeDecision,
+            _ => null,
+        };
+        DateTime close = next is { } following
+            ? DeadlinePlan.EndOfDay(definition.DueDateFor(following), TimeZoneInfo.FindSystemTimeZoneById(definition.TimeZoneId)).UtcDateTime
+            : moments[^1].At.UtcDateTime;
+        List<WatchMoment> watch = [.. moments.Where(m => m.Kind != DeadlineMomentKind.HardStop && m.At.UtcDateTime < close).Select(ToWatch)];
+        watch.Add(new WatchMoment(close, MomentKind.HardStop));
+        return new StepPlan(step.ToString(), due, watch);
+    }
+
+    private static WatchMoment ToWatch(DeadlineMoment moment) => new(moment.At.UtcDateTime, moment.Kind switch
+    {
+        DeadlineMomentKind.Reminder => MomentKind.Reminder,
+        DeadlineMomentKind.Due => MomentKind.Due,
+        DeadlineMomentKind.Escalation => MomentKind.Escalation,
+        _ => MomentKind.HardStop,
+    })
+    {
+        Before = moment.Kind == DeadlineMomentKind.Reminder ? moment.Offset : TimeSpan.Zero,
+        Rung = moment.Rung,
+        Target = moment.Target switch
+        {
+            Assessment.Cycle.EscalationTarget.Supervisor => Deadlines.EscalationTarget.Supervisor,
+            Assessment.Cycle.EscalationTarget.SuperiorCommittee => Deadlines.EscalationTarget.SuperiorCommittee,
+            Assessment.Cycle.EscalationTarget.OrganizationBoard => Deadlines.EscalationTarget.OrganizationBoard,
+            _ => null,
+        },
+        HandsOver = moment.HandsOver,
+    };
+}

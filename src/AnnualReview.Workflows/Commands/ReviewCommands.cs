@@ -1,0 +1,59 @@
+using AnnualReview.Assessment.Model;
+using AnnualReview.Durable.Client;
+using AnnualReview.Workflows.Contracts;
+using AnnualReview.Workflows.Storage;
+
+namespace AnnualReview.Workflows.Commands;
+
+/// <summary>An attachment as received, before it is stored.</summary>
+public sealed record AttachmentUpload(string FileName, string ContentType, byte[] Content);
+
+/// <summary>
+/// What people do during a cycle, turned into stored data and events on the right orchestration: members
+/// submit, secretaries open and record meetings, committees appraise and rate. Authorization and input
+/// checks happen before these are called (in the app); the orchestrations check the rules again.
+/// </summary>
+public sealed class ReviewCommands(DurableTaskClient client, AssessmentStorage storage, TimeProvider clock)
+{
+    /// <summary>Stores a new self-review version with its attachments, then tells the member's cell.</summary>
+    public async Task<SelfReviewVersion> SubmitSelfReviewAsync(
+        string cycleId, Member member, string form, IReadOnlyDictionary<string, string> sections, RatingLevel selfRating,
+        IReadOnlyList<AttachmentUpload> attachments, string submittedBy, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        ArgumentNullException.ThrowIfNull(attachments);
+        var submissions = new SubmissionStore(storage);
+        var stored = new List<StoredAttachment>();
+        foreach (AttachmentUpload upload in attachments)
+        {
+            stored.Add(await submissions.StoreAttachmentAsync(cycleId, member.Id, upload.FileName, upload.ContentType, upload.Content, cancellation));
+        }
+
+        DateTime now = clock.GetUtcNow().UtcDateTime;
+        SelfReviewVersion version = await submissions.AddVersionAsync(
+            new SelfReviewVersion(cycleId, member.Id, 1, form, sections, selfRating, stored, submittedBy, now), cancellation);
+        await client.RaiseEventAsync(CycleInstanceIds.Unit(cycleId, member.CellId), EventNames.SelfReviewSubmitted,
+            new SelfReviewSubmitted(member.Id, version.Version, selfRating, submittedBy, now), cancellation);
+        return version;
+    }
+
+    public Task OpenMeetingAsync(string cycleId, string cellId, string openedBy, CancellationToken cancellation)
+        => client.RaiseEventAsync(CycleInstanceIds.Unit(cycleId, cellId), EventNames.MeetingOpened, new MeetingOpened(openedBy), cancellation);
+
+    public Task RecordMeetingAsync(string cycleId, string cellId, MeetingRecorded meeting, CancellationToken cancellation)
+        => client.RaiseEventAsync(CycleInstanceIds.Unit(cycleId, cellId), EventNames.MeetingRecorded, meeting, cancellation);
+
+    public Task SubmitAppraisalAsync(string cycleId, string grassrootsId, AppraisalSubmitted appraisal, CancellationToken cancellation)
+        => client.RaiseEventAsync(CycleInstanceIds.Unit(cycleId, grassrootsId), EventNames.Appraisal, appraisal, cancellation);
+
+    public Task RateOrganizationsAsync(string cycleId, string committeeId, OrganizationsRated rating, CancellationToken cancellation)
+        => client.RaiseEventAsync(CycleInstanceIds.Unit(cycleId, committeeId), EventNames.OrganizationsRated, rating, cancellation);
+
+    /// <summary>Starts the re-rating of an earlier year; its instance id names the member, the year and the decision reference.</summary>
+    public Task<string> ReRateAsync(ReRatingInput input, string decisionReference, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return client.ScheduleNewOrchestrationInstanceAsync(WorkflowNames.ReRating, input,
+            new StartOrchestrationOptions(CycleInstanceIds.ReRating(input.MemberId, input.Year, decisionReference)), cancellation);
+    }
+}

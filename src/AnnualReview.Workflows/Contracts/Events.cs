@@ -1,0 +1,37 @@
+using AnnualReview.Assessment.Model;
+
+namespace AnnualReview.Workflows.Contracts;
+
+/// <summary>Names of the events the cycle's orchestrations wait for.</summary>
+public static class EventNames
+{
+    public const string SelfReviewSubmitted = "self-review-submitted";
+    public const string MeetingOpened = "meeting-opened";
+    public const string MeetingRecorded = "meeting-recorded";
+    public const string Appraisal = "appraisal";
+    public const string OrganizationsRated = "organizations-rated";
+}
+
+/// <summary>A member (or, after hand-over, the secretary for them) submitted a self-review version.</summary>
+public sealed record SelfReviewSubmitted(string MemberId, int Version, RatingLevel SelfRating, string SubmittedBy, DateTime SubmittedAt);
+
+/// <summary>The cell secretary opened the meeting: no more resubmissions.</summary>
+public sealed record MeetingOpened(string OpenedBy);
+
+/// <summary>How the full members present voted on one member: counts only (secret ballot).</summary>
+public sealed record MemberTally(string MemberId, IReadOnlyDictionary<RatingLevel, int> Votes);
+
+/// <summary>
+/// The cell meeting's record (biên bản): full members convened and present, and a tally per member.
+/// Members rated afterwards (absent from the meeting) come in a later record with <see cref="Supplementary"/> set.
+/// </summary>
+public sealed record MeetingRecorded(int FullMembersConvened, int FullMembersPresent, IReadOnlyList<MemberTally> Tallies, string RecordedBy, bool Supplementary = false);
+
+/// <summary>The grassroots committee's decision on one member: accept the proposal or override it with a reason.</summary>
+public sealed record MemberDecision(string MemberId, RatingLevel Level, string? Reason);
+
+/// <summary>The appraisal (thẩm định): decisions, the cells' collective levels, and whether to finalize.</summary>
+public sealed record AppraisalSubmitted(IReadOnlyList<MemberDecision> Decisions, IReadOnlyDictionary<string, RatingLevel> CellLevels, string DecidedBy, bool Finalize);
+
+/// <summary>A committee rates the organizations directly below it.</summary>
+public sealed record OrganizationsRated(IReadOnlyDictionary<string, RatingLevel> Levels, string DecidedBy);

@@ -1,0 +1,93 @@
+using AnnualReview.Durable;
+using AnnualReview.Workflows.Contracts;
+using AnnualReview.Workflows.Deadlines;
+using AnnualReview.Workflows.Rules;
+
+namespace AnnualReview.Workflows.Orchestrators;
+
+/// <summary>
+/// Chi bộ: members' self-reviews (with reminders, escalation and hand-over), then the year-end meeting and its
+/// vote, then the proposals go up to the grassroots organization.
+/// </summary>
+public sealed class CellOrchestrator : TaskOrchestrator<UnitInput, CellOutcome>
+{
+    public override async Task<CellOutcome> RunAsync(TaskOrchestrationContext context, UnitInput input)
+    {
+        CellRoster roster = await context.CallActivityAsync<CellRoster>(WorkflowNames.LoadCell, input);
+        CyclePlans plans = input.Cycle.Plans;
+        var state = new CellState(roster, CycleRules.For(input.Cycle.RuleSetId));
+        var selfReview = new StepActions(context, input, roster.Cell);
+        var meeting = new StepActions(context, input, roster.Cell);
+        var publisher = new CellPublisher(context, input, roster, state);
+
+        await publisher.PublishAsync("self-review", selfReview);
+        await DeadlineWatch.RunAsync(context, plans.SelfReview, [EventNames.SelfReviewSubmitted, EventNames.MeetingOpened],
+            (name, payload) => Applied(state, name, payload, publisher, "self-review"),
+            () => state.MeetingOpen || state.AllSubmitted,
+            async moment =>
+            {
+                await selfReview.OnMomentAsync(moment, plans.SelfReview, state.Owners(Contracts.MemberStage.NotStarted), memberStep: true);
+                if (moment.Kind == MomentKind.Due)
+                {
+                    state.MarkLate(Contracts.MemberStage.NotStarted);
+                }
+
+                state.HandedOver |= moment is { Kind: MomentKind.Escalation, HandsOver: true };
+                if (moment.Kind == MomentKind.HardStop)
+                {
+                    state.CloseNotSubmitted();
+                }
+
+                await publisher.PublishAsync("self-review", selfReview);
+            });
+        if (state.AllSubmitted)
+        {
+            await selfReview.ResolveLateAsync(plans.SelfReview);
+        }
+
+        var missing = state.Owners(Contracts.MemberStage.NotStarted);
+        await meeting.NotifyAsync(Templates.MeetingCanBeHeld, roster.Cell.Unit.Id, roster.Cell.Unit.Email, new Dictionary<string, string>
+        {
+            ["unit"] = roster.Cell.Unit.Name,
+            ["missing"] = string.Join(", ", missing.Select(m => m.Name)),
+            ["due"] = plans.CellMeeting.Due.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        }, "meeting");
+        await publisher.PublishAsync("meeting", meeting);
+
+        WatchOutcome held = await DeadlineWatch.RunAsync(context, plans.CellMeeting.WithEarlierClose(plans.SelfReview),
+            [EventNames.SelfReviewSubmitted, EventNames.MeetingOpened, EventNames.MeetingRecorded],
+            (name, payload) => Applied(state, name, payload, publisher, "meeting"),
+            () => state.AllProposed,
+            async moment =>
+            {
+                if (moment.Kind == MomentKind.CloseEarlierStep)
+                {
+                    // The self-review step's hard stop: whoever has still not submitted is closed as "not submitted".
+                    await selfReview.OnMomentAsync(moment with { Kind = MomentKind.HardStop }, plans.SelfReview, state.Owners(Contracts.MemberStage.NotStarted), memberStep: true);
+                    state.CloseNotSubmitted();
+                    await publisher.PublishAsync("meeting", meeting);
+                    return;
+                }
+
+                var owners = new List<(string, string?, string)> { (roster.Cell.Unit.Id, roster.Cell.Unit.Email, roster.Cell.Unit.Name) };
+                await meeting.OnMomentAsync(moment, plans.CellMeeting, owners, memberStep: false);
+                if (moment.Kind == MomentKind.HardStop)
+                {
+                    state.CloseNotSubmitted();
+                }
+
+                await publisher.PublishAsync("meeting", meeting);
+            });
+        await meeting.ResolveLateAsync(plans.CellMeeting);
+        await publisher.PublishAsync(held == WatchOutcome.Done ? "proposed" : "closed", meeting);
+
+        return new CellOutcome(roster.Cell.Unit.Id, [.. state.Results.Values.OrderBy(r => r.MemberId, StringComparer.Ordinal)], state.MeetingRecorded, selfReview.Late || meeting.Late);
+    }
+
+    private static async Task Applied(CellState state, string name, System.Text.Json.JsonElement payload, CellPublisher publisher, string stage)
+    {
+        state.Apply(name, payload);
+        publisher.MarkDirty(stage);
+        await Task.CompletedTask;
+    }
+}

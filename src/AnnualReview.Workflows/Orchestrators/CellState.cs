@@ -1,0 +1,126 @@
+using System.Text.Json;
+using AnnualReview.Assessment.Model;
+using AnnualReview.Durable;
+using AnnualReview.Workflows.Contracts;
+using AnnualReview.Workflows.Rules;
+
+namespace AnnualReview.Workflows.Orchestrators;
+
+/// <summary>
+/// A cell's members through self-review and the meeting, as the cell's orchestration sees them. Members are
+/// state inside the cell's orchestration (one history per cell, not per member); each member's events are
+/// still told apart in that history by their member id.
+/// </summary>
+internal sealed class CellState(CellRoster roster, CycleRules rules)
+{
+    private readonly Dictionary<string, CellMember> _members = roster.Members.ToDictionary(m => m.Member.Id, StringComparer.Ordinal);
+
+    public Dictionary<string, MemberResult> Results { get; } = roster.Members.ToDictionary(
+        m => m.Member.Id,
+        m => new MemberResult(m.Member.Id, roster.Cell.Unit.Id, m.QuotaGroup)
+        {
+            Stage = m.Eligibility.Rated ? MemberStage.NotStarted : MemberStage.NotRated,
+            Reason = m.Eligibility.Reason,
+        },
+        StringComparer.Ordinal);
+
+    public bool MeetingOpen { get; private set; }
+
+    public bool MeetingRecorded { get; private set; }
+
+    /// <summary>After the first escalation that hands over, the secretary may record for a member.</summary>
+    public bool HandedOver { get; set; }
+
+    public List<string> Refusals { get; } = [];
+
+    public bool AllSubmitted => Results.Values.All(r => r.Stage != MemberStage.NotStarted);
+
+    /// <summary>Done when the meeting is recorded and every rated member is proposed or closed (absentees are rated in a supplementary record).</summary>
+    public bool AllProposed => MeetingRecorded && Results.Values.All(r => r.Stage is MemberStage.Proposed or MemberStage.NotSubmitted or MemberStage.NotRated);
+
+    public IEnumerable<MemberResult> Pending(MemberStage stage) => Results.Values.Where(r => r.Stage == stage);
+
+    public IReadOnlyList<(string Id, string? Email, string Name)> Owners(MemberStage stage)
+        => [.. Pending(stage).Select(r => (r.MemberId, _members[r.MemberId].Member.Email, _members[r.MemberId].Member.FullName))];
+
+    public void Apply(string eventName, JsonElement payload)
+    {
+        switch (eventName)
+        {
+            case EventNames.SelfReviewSubmitted:
+                Submit(payload.Deserialize<SelfReviewSubmitted>(DataConverter.Options)!);
+                break;
+            case EventNames.MeetingOpened:
+                MeetingOpen = true;
+                break;
+            case EventNames.MeetingRecorded:
+                Record(payload.Deserialize<MeetingRecorded>(DataConverter.Options)!);
+                break;
+        }
+    }
+
+    public void CloseNotSubmitted()
+    {
+        foreach (MemberResult pending in Pending(MemberStage.NotStarted).ToList())
+        {
+            Results[pending.MemberId] = pending with { Stage = MemberStage.NotSubmitted, Late = true };
+        }
+    }
+
+    public void MarkLate(MemberStage stage)
+    {
+        foreach (MemberResult pending in Pending(stage).ToList())
+        {
+            Results[pending.MemberId] = pending with { Late = true };
+        }
+    }
+
+    private void Submit(SelfReviewSubmitted submitted)
+    {
+        if (!Results.TryGetValue(submitted.MemberId, out MemberResult? current) || current.Stage == MemberStage.NotRated)
+        {
+            Refusals.Add($"{submitted.MemberId}: not a rated member of this cell");
+            return;
+        }
+
+        if (submitted.SubmittedBy != submitted.MemberId && !HandedOver)
+        {
+            Refusals.Add($"{submitted.MemberId}: submitted by {submitted.SubmittedBy} before the step was handed over");
+            return;
+        }
+
+        // Resubmission is allowed until the meeting opens; a first submission is accepted later (rated afterwards).
+        bool first = current.Stage is MemberStage.NotStarted or MemberStage.NotSubmitted;
+        if (!first && (MeetingOpen || current.Stage != MemberStage.Submitted))
+        {
+            Refusals.Add($"{submitted.MemberId}: version {submitted.Version} refused, the meeting has opened");
+            return;
+        }
+
+        Results[submitted.MemberId] = current with
+        {
+            Stage = MemberStage.Submitted,
+            Versions = Math.Max(current.Versions, submitted.Version),
+            SelfRating = submitted.SelfRating,
+        };
+    }
+
+    private void Record(MeetingRecorded meeting)
+    {
+        IReadOnlyList<string> errors = CycleRules.ValidateMeeting(meeting, roster.Members, Results);
+        if (errors.Count > 0)
+        {
+            Refusals.AddRange(errors);
+            return;
+        }
+
+        MeetingOpen = true;
+        MeetingRecorded = true;
+        foreach (MemberTally tally in meeting.Tallies)
+        {
+            MemberResult current = Results[tally.MemberId];
+            RatingLevel proposed = rules.ProposedLevel(tally, meeting.FullMembersConvened, _members[tally.MemberId].Eligibility);
+            Results[tally.MemberId] = current with { Stage = MemberStage.Proposed, Proposed = proposed, Tally = tally };
+        }
+    }
+}

@@ -1,0 +1,134 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+
+namespace AnnualReview.Workflows.Storage;
+
+/// <summary>Where the assessment's own data lives: the roster, submissions, the notification outbox and the read models.</summary>
+public sealed class AssessmentStorageOptions
+{
+    /// <summary>Prefix of every table and container: lowercase letters and digits.</summary>
+    public string Prefix { get; set; } = "review";
+
+    public string? ConnectionString { get; set; }
+
+    public Uri? TableServiceUri { get; set; }
+
+    public Uri? BlobServiceUri { get; set; }
+
+    public TokenCredential? Credential { get; set; }
+
+    /// <summary>Extra pipeline policies (counting calls in benchmarks).</summary>
+    public IList<Azure.Core.Pipeline.HttpPipelinePolicy> Policies { get; } = [];
+}
+
+/// <summary>The assessment's tables and containers. Partition keys are chosen so the hot operations are point reads or one-partition batches.</summary>
+public sealed class AssessmentStorage
+{
+    public AssessmentStorage(AssessmentStorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var tableOptions = new TableClientOptions();
+        var blobOptions = new BlobClientOptions();
+        foreach (var policy in options.Policies)
+        {
+            tableOptions.AddPolicy(policy, HttpPipelinePosition.PerRetry);
+            blobOptions.AddPolicy(policy, HttpPipelinePosition.PerRetry);
+        }
+
+        TableServiceClient tables;
+        BlobServiceClient blobs;
+        if (options.TableServiceUri is not null && options.BlobServiceUri is not null && options.Credential is not null)
+        {
+            tables = new TableServiceClient(options.TableServiceUri, options.Credential, tableOptions);
+            blobs = new BlobServiceClient(options.BlobServiceUri, options.Credential, blobOptions);
+        }
+        else
+        {
+            tables = new TableServiceClient(options.ConnectionString ?? throw new ArgumentException("A connection string or service URIs with a credential are required."), tableOptions);
+            blobs = new BlobServiceClient(options.ConnectionString, blobOptions);
+        }
+
+        string p = options.Prefix;
+        Units = tables.GetTableClient(p + "Units");
+        UnitIndex = tables.GetTableClient(p + "UnitIndex");
+        Members = tables.GetTableClient(p + "Members");
+        MemberIndex = tables.GetTableClient(p + "MemberIndex");
+        Submissions = tables.GetTableClient(p + "Submissions");
+        Inbox = tables.GetTableClient(p + "Inbox");
+        Outbox = tables.GetTableClient(p + "Outbox");
+        Progress = tables.GetTableClient(p + "Progress");
+        MemberStages = tables.GetTableClient(p + "MemberStages");
+        Late = tables.GetTableClient(p + "Late");
+        Ratings = tables.GetTableClient(p + "Ratings");
+        Attachments = blobs.GetBlobContainerClient(p + "-attachments");
+        Reports = blobs.GetBlobContainerClient(p + "-reports");
+    }
+
+    /// <summary>PK parent id ("^" for the root), RK unit id: a unit's children are one partition.</summary>
+    public TableClient Units { get; }
+
+    /// <summary>PK unit id: a unit by its id (point read), with its parent.</summary>
+    public TableClient UnitIndex { get; }
+
+    /// <summary>PK cell id, RK member id: a cell's members are one small partition.</summary>
+    public TableClient Members { get; }
+
+    /// <summary>PK member id: which cell a member is in now (members move between cycles).</summary>
+    public TableClient MemberIndex { get; }
+
+    /// <summary>PK cycle|member, RK version: every self-review version is kept.</summary>
+    public TableClient Submissions { get; }
+
+    /// <summary>PK recipient id, RK time|id: a person's notifications (the in-app inbox).</summary>
+    public TableClient Inbox { get; }
+
+    /// <summary>PK shard, RK id: notifications waiting for the delivery channels.</summary>
+    public TableClient Outbox { get; }
+
+    /// <summary>PK cycle, RK unit: counts by stage and level, late counts.</summary>
+    public TableClient Progress { get; }
+
+    /// <summary>PK cycle|cell, RK member: each member's stage, deadlines and levels.</summary>
+    public TableClient MemberStages { get; }
+
+    /// <summary>PK cycle, RK unit|step: late reports with reminders and escalations.</summary>
+    public TableClient Late { get; }
+
+    /// <summary>PK member, RK year: the rating of each year (for five-year awards and repeated "not completed").</summary>
+    public TableClient Ratings { get; }
+
+    public BlobContainerClient Attachments { get; }
+
+    public BlobContainerClient Reports { get; }
+
+    public async Task EnsureCreatedAsync(CancellationToken cancellation = default)
+    {
+        await Task.WhenAll(
+            Units.CreateIfNotExistsAsync(cancellation),
+            UnitIndex.CreateIfNotExistsAsync(cancellation),
+            Members.CreateIfNotExistsAsync(cancellation),
+            MemberIndex.CreateIfNotExistsAsync(cancellation),
+            Submissions.CreateIfNotExistsAsync(cancellation),
+            Inbox.CreateIfNotExistsAsync(cancellation),
+            Outbox.CreateIfNotExistsAsync(cancellation),
+            Progress.CreateIfNotExistsAsync(cancellation),
+            MemberStages.CreateIfNotExistsAsync(cancellation),
+            Late.CreateIfNotExistsAsync(cancellation),
+            Ratings.CreateIfNotExistsAsync(cancellation),
+            Attachments.CreateIfNotExistsAsync(cancellationToken: cancellation),
+            Reports.CreateIfNotExistsAsync(cancellationToken: cancellation));
+    }
+
+    /// <summary>Runs table writes as entity group transactions of at most 100 rows per partition.</summary>
+    public static async Task SubmitInBatchesAsync(TableClient table, IEnumerable<TableTransactionAction> actions, CancellationToken cancellation)
+    {
+        foreach (var partition in actions.GroupBy(a => a.Entity.PartitionKey))
+        {
+            foreach (var chunk in partition.Chunk(100))
+            {
+                await table.SubmitTransactionAsync(chunk, cancellation);
+            }
+        }
+    }
+}

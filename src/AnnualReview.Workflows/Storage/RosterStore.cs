@@ -1,0 +1,156 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using AnnualReview.Assessment.Model;
+
+namespace AnnualReview.Workflows.Storage;
+
+/// <summary>The roster in Azure Tables: units by parent and by id, members by cell and by id.</summary>
+public sealed class RosterStore(AssessmentStorage storage)
+{
+    public const string RootParent = "^";
+
+    /// <summary>Writes units and members (upserts, in batches per partition). Validation happens before, in the domain.</summary>
+    public async Task WriteAsync(IReadOnlyCollection<Unit> units, IReadOnlyCollection<Member> members, IReadOnlyDictionary<string, string>? movedFrom, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        ArgumentNullException.ThrowIfNull(members);
+        await AssessmentStorage.SubmitInBatchesAsync(storage.Units, units.Select(u => Upsert(UnitEntity(u, u.ParentId ?? RootParent, ""))), cancellation);
+        await AssessmentStorage.SubmitInBatchesAsync(storage.UnitIndex, units.Select(u => Upsert(UnitEntity(u, u.Id, ""))), cancellation);
+        await AssessmentStorage.SubmitInBatchesAsync(storage.Members, members.Select(m => Upsert(MemberEntity(m))), cancellation);
+        await AssessmentStorage.SubmitInBatchesAsync(storage.MemberIndex, members.Select(m => Upsert(new TableEntity(m.Id, "") { ["CellId"] = m.CellId })), cancellation);
+        if (movedFrom is not null)
+        {
+            // A member who moved cells leaves the old cell's partition; the member index already points to the new one.
+            await Task.WhenAll(movedFrom.Select(moved => storage.Members.DeleteEntityAsync(moved.Value, moved.Key, ETag.All, cancellation)));
+        }
+    }
+
+    public async Task<Unit?> GetUnitAsync(string unitId, CancellationToken cancellation)
+    {
+        NullableResponse<TableEntity> row = await storage.UnitIndex.GetEntityIfExistsAsync<TableEntity>(unitId, "", cancellationToken: cancellation);
+        return row.HasValue ? ToUnit(row.Value!) : null;
+    }
+
+    public async Task<List<Unit>> GetChildrenAsync(string unitId, CancellationToken cancellation)
+    {
+        var children = new List<Unit>();
+        await foreach (TableEntity row in storage.Units.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {unitId}"), cancellationToken: cancellation))
+        {
+            children.Add(ToUnit(row));
+        }
+
+        return children;
+    }
+
+    /// <summary>The unit's ancestors, nearest first, up to the root.</summary>
+    public async Task<List<Unit>> GetAncestorsAsync(Unit unit, CancellationToken cancellation)
+    {
+        var chain = new List<Unit>();
+        string? parent = unit.ParentId;
+        while (parent is not null && chain.Count < 16)
+        {
+            Unit? next = await GetUnitAsync(parent, cancellation);
+            if (next is null)
+            {
+                break;
+            }
+
+            chain.Add(next);
+            parent = next.ParentId;
+        }
+
+        return chain;
+    }
+
+    public async Task<List<Member>> GetCellMembersAsync(string cellId, CancellationToken cancellation)
+    {
+        var members = new List<Member>();
+        await foreach (TableEntity row in storage.Members.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {cellId}"), cancellationToken: cancellation))
+        {
+            members.Add(ToMember(row));
+        }
+
+        return members;
+    }
+
+    public async Task<Member?> GetMemberAsync(string memberId, CancellationToken cancellation)
+    {
+        NullableResponse<TableEntity> index = await storage.MemberIndex.GetEntityIfExistsAsync<TableEntity>(memberId, "", cancellationToken: cancellation);
+        if (!index.HasValue)
+        {
+            return null;
+        }
+
+        NullableResponse<TableEntity> row = await storage.Members.GetEntityIfExistsAsync<TableEntity>(index.Value!.GetString("CellId"), memberId, cancellationToken: cancellation);
+        return row.HasValue ? ToMember(row.Value!) : null;
+    }
+
+    /// <summary>The whole roster (for re-import comparison and reports); a full scan, never on a workflow's hot path.</summary>
+    public async Task<(List<Unit> Units, List<Member> Members)> ReadAllAsync(CancellationToken cancellation)
+    {
+        var units = new List<Unit>();
+        await foreach (TableEntity row in storage.UnitIndex.QueryAsync<TableEntity>(cancellationToken: cancellation))
+        {
+            units.Add(ToUnit(row));
+        }
+
+        var members = new List<Member>();
+        await foreach (TableEntity row in storage.Members.QueryAsync<TableEntity>(cancellationToken: cancellation))
+        {
+            members.Add(ToMember(row));
+        }
+
+        return (units, members);
+    }
+
+    private static TableTransactionAction Upsert(TableEntity entity) => new(TableTransactionActionType.UpsertReplace, entity);
+
+    private static TableEntity UnitEntity(Unit unit, string partition, string row) => new(partition, row.Length == 0 ? unit.Id : row)
+    {
+        ["Id"] = unit.Id,
+        ["Name"] = unit.Name,
+        ["Kind"] = unit.Kind.ToString(),
+        ["ParentId"] = unit.ParentId,
+        ["Email"] = unit.Email,
+    };
+
+    private static Unit ToUnit(TableEntity row) => new(
+        row.GetString("Id") ?? row.RowKey,
+        row.GetString("Name") ?? "",
+        Enum.Parse<UnitKind>(row.GetString("Kind") ?? nameof(UnitKind.Cell)),
+        row.GetString("ParentId"))
+    {
+        Email = row.GetString("Email"),
+    };
+
+    private static TableEntity MemberEntity(Member m) => new(m.CellId, m.Id)
+    {
+        ["FullName"] = m.FullName,
+        ["Membership"] = m.Membership.ToString(),
+        ["AdmittedOn"] = m.AdmittedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["Standing"] = m.Standing.ToString(),
+        ["Leave"] = m.Leave.ToString(),
+        ["LeaveMonths"] = m.LeaveMonths,
+        ["LeadershipPost"] = m.LeadershipPost,
+        ["OutsidePoliticalSystem"] = m.OutsidePoliticalSystem,
+        ["Email"] = m.Email,
+        ["Phone"] = m.Phone,
+    };
+
+    private static Member ToMember(TableEntity row) => new(
+        row.RowKey,
+        row.GetString("FullName") ?? "",
+        row.PartitionKey,
+        Enum.Parse<MembershipKind>(row.GetString("Membership") ?? nameof(MembershipKind.Full)),
+        DateOnly.ParseExact(row.GetString("AdmittedOn") ?? "2000-01-01", "yyyy-MM-dd", CultureInfo.InvariantCulture))
+    {
+        Standing = Enum.Parse<MemberStanding>(row.GetString("Standing") ?? nameof(MemberStanding.Active)),
+        Leave = Enum.Parse<LeaveKind>(row.GetString("Leave") ?? nameof(LeaveKind.None)),
+        LeaveMonths = row.GetInt32("LeaveMonths") ?? 0,
+        LeadershipPost = row.GetString("LeadershipPost"),
+        OutsidePoliticalSystem = row.GetBoolean("OutsidePoliticalSystem") ?? false,
+        Email = row.GetString("Email"),
+        Phone = row.GetString("Phone"),
+    };
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using AnnualReview.Assessment.Model;
+using AnnualReview.Durable;
+
+namespace AnnualReview.Workflows.Storage;
+
+/// <summary>An attachment kept in Blob Storage with its SHA-256, so the file can be proven unchanged later.</summary>
+public sealed record StoredAttachment(string FileName, string ContentType, long Size, string Sha256, string Blob);
+
+/// <summary>One version of a member's self-review (bản tự kiểm điểm): the form's sections, the self-rated level, attachments.</summary>
+public sealed record SelfReviewVersion(string CycleId, string MemberId, int Version, string Form, IReadOnlyDictionary<string, string> Sections, RatingLevel SelfRating, IReadOnlyList<StoredAttachment> Attachments, string SubmittedBy, DateTime SubmittedAt);
+
+/// <summary>Every version of every self-review is kept; a new version never overwrites an old one.</summary>
+public sealed class SubmissionStore(AssessmentStorage storage)
+{
+    public static string Partition(string cycleId, string memberId) => cycleId + "|" + memberId;
+
+    /// <summary>Stores an attachment's bytes under a name derived from its hash, and returns its record.</summary>
+    public async Task<StoredAttachment> StoreAttachmentAsync(string cycleId, string memberId, string fileName, string contentType, byte[] content, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        string sha = Convert.ToHexStringLower(SHA256.HashData(content));
+        string blob = $"{NotificationOutbox.Key(cycleId + "|" + memberId)}/{sha}";
+        await storage.Attachments.GetBlobClient(blob).UploadAsync(BinaryData.FromBytes(content), overwrite: true, cancellation);
+        return new StoredAttachment(fileName, contentType, content.LongLength, sha, blob);
+    }
+
+    /// <summary>
+    /// Adds the next version by inserting version 1, 2, … until an insert succeeds: most members submit once or
+    /// twice, so this costs one or two writes and no query, and two concurrent submissions never share a number.
+    /// </summary>
+    public async Task<SelfReviewVersion> AddVersionAsync(SelfReviewVersion draft, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        string partition = Partition(draft.CycleId, draft.MemberId);
+        for (int next = Math.Max(1, draft.Version); next <= 999; next++)
+        {
+            SelfReviewVersion version = draft with { Version = next };
+            try
+            {
+                await storage.Submissions.AddEntityAsync(new TableEntity(partition, VersionKey(next))
+                {
+                    ["Json"] = JsonSerializer.Serialize(version, DataConverter.Options),
+                    ["SelfRating"] = version.SelfRating.ToString(),
+                    ["SubmittedAt"] = DateTime.SpecifyKind(version.SubmittedAt, DateTimeKind.Utc),
+                }, cancellation);
+                return version;
+            }
+            catch (RequestFailedException conflict) when (conflict.Status == 409)
+            {
+                // This number is taken by an earlier version; try the next.
+            }
+        }
+
+        throw new InvalidOperationException($"Member {draft.MemberId} has too many versions.");
+    }
+
+    public async Task<List<SelfReviewVersion>> VersionsAsync(string cycleId, string memberId, CancellationToken cancellation)
+    {
+        var versions = new List<SelfReviewVersion>();
+        await foreach (TableEntity row in storage.Submissions.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition(cycleId, memberId)}"), cancellationToken: cancellation))
+        {
+            versions.Add(JsonSerializer.Deserialize<SelfReviewVersion>(row.GetString("Json")!, DataConverter.Options)!);
+        }
+
+        return versions;
+    }
+
+    private static string VersionKey(int version) => "v" + version.ToString("D4", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,99 @@
+using AnnualReview.Assessment.Model;
+using AnnualReview.Assessment.Rating;
+using AnnualReview.Assessment.Rules;
+
+namespace AnnualReview.Assessment.Tests.Rating;
+
+public class CellMeetingValidatorTests
+{
+    private static readonly DateOnly Day = new(2026, 12, 18);
+
+    // Four full members and one probationary member, who is rated but does not vote.
+    private static readonly Member[] Cell =
+    [
+        new("m1", "A", "c1", MembershipKind.Full, new DateOnly(2001, 1, 1)),
+        new("m2", "B", "c1", MembershipKind.Full, new DateOnly(2002, 1, 1)),
+        new("m3", "C", "c1", MembershipKind.Full, new DateOnly(2003, 1, 1)),
+        new("m4", "D", "c1", MembershipKind.Full, new DateOnly(2004, 1, 1)),
+        new("p1", "E", "c1", MembershipKind.Probationary, new DateOnly(2026, 3, 1)),
+    ];
+
+    [Fact]
+    public void Validate_TalliesWithinPresentFullMembers_NoErrors()
+    {
+        var meeting = new CellMeeting("c1", Day, 4, 3, [new VoteTally("m1", 3, 0, 0, 0), new VoteTally("m2", 1, 2, 0, 0)]);
+
+        Assert.Empty(CellMeetingValidator.Validate(meeting, Cell));
+    }
+
+    [Fact]
+    public void Validate_TallyForProbationaryMember_Accepted()
+    {
+        var meeting = new CellMeeting("c1", Day, 4, 4, [new VoteTally("p1", 0, 4, 0, 0)]);
+
+        Assert.Empty(CellMeetingValidator.Validate(meeting, Cell));
+    }
+
+    [Fact]
+    public void Validate_MoreVotesThanPresentFullMembers_Refused()
+    {
+        var meeting = new CellMeeting("c1", Day, 4, 3, [new VoteTally("m1", 2, 2, 0, 0)]);
+
+        ValidationError error = Assert.Single(CellMeetingValidator.Validate(meeting, Cell));
+
+        Assert.Equal(("VotesExceedPresent", "tallies[0]"), (error.Code, error.Field));
+        Assert.Contains("vượt quá", error.MessageVi, StringComparison.Ordinal);
+        Assert.Contains("exceed", error.MessageEn, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_ProbationaryMemberCountedAsConvened_Refused()
+    {
+        var meeting = new CellMeeting("c1", Day, 5, 5, []);
+
+        ValidationError error = Assert.Single(CellMeetingValidator.Validate(meeting, Cell));
+
+        Assert.Equal(("ConvenedExceedsRoster", "fullMembersConvened"), (error.Code, error.Field));
+    }
+
+    [Fact]
+    public void Validate_MorePresentThanConvened_Refused()
+    {
+        var meeting = new CellMeeting("c1", Day, 3, 4, []);
+
+        ValidationError error = Assert.Single(CellMeetingValidator.Validate(meeting, Cell));
+
+        Assert.Equal(("PresentExceedsConvened", "fullMembersPresent"), (error.Code, error.Field));
+    }
+
+    [Fact]
+    public void Validate_NegativeNumbers_RefusedPerField()
+    {
+        var meeting = new CellMeeting("c1", Day, 4, -1, [new VoteTally("m1", -1, 0, 0, -2)]);
+
+        IReadOnlyList<ValidationError> errors = CellMeetingValidator.Validate(meeting, Cell);
+
+        Assert.All(errors, e => Assert.Equal("Negative", e.Code));
+        Assert.Equal(["fullMembersPresent", "tallies[0].excellent", "tallies[0].notCompleted"], errors.Select(e => e.Field));
+    }
+
+    [Fact]
+    public void Validate_MemberOfAnotherCell_Refused()
+    {
+        var meeting = new CellMeeting("c1", Day, 4, 4, [new VoteTally("x9", 4, 0, 0, 0)]);
+
+        ValidationError error = Assert.Single(CellMeetingValidator.Validate(meeting, Cell));
+
+        Assert.Equal(("MemberNotInCell", "tallies[0].memberId"), (error.Code, error.Field));
+    }
+
+    [Fact]
+    public void Validate_TwoTalliesForOneMember_Refused()
+    {
+        var meeting = new CellMeeting("c1", Day, 4, 4, [new VoteTally("m1", 4, 0, 0, 0), new VoteTally("m1", 0, 4, 0, 0)]);
+
+        ValidationError error = Assert.Single(CellMeetingValidator.Validate(meeting, Cell));
+
+        Assert.Equal(("DuplicateTally", "tallies[1].memberId"), (error.Code, error.Field));
+    }
+}

@@ -1,0 +1,55 @@
+using AnnualReview.Assessment.Model;
+using AnnualReview.Assessment.Rating;
+using AnnualReview.Assessment.Rules;
+using AnnualReview.Assessment.Tests.Rules;
+
+namespace AnnualReview.Assessment.Tests.Rating;
+
+public class ProposedLevelTests
+{
+    private static readonly RuleSet Rules = RuleSetLoader.Load("QD366-2025");
+
+    [Theory]
+    [InlineData(9, 6, 0, 0, RatingLevel.Excellent)]   // 6/9 is exactly 2/3: "at least" holds
+    [InlineData(9, 5, 0, 0, RatingLevel.Good)]        // 5/9 < 2/3, but 5 > 4.5 for Good or better
+    [InlineData(10, 7, 0, 0, RatingLevel.Excellent)]  // 2/3 of 10 is 6.67
+    [InlineData(10, 6, 0, 0, RatingLevel.Good)]
+    [InlineData(10, 3, 3, 0, RatingLevel.Good)]       // 6 for Good or better > 5
+    [InlineData(10, 3, 2, 1, RatingLevel.Completed)]  // exactly 5 is not more than half
+    [InlineData(10, 2, 2, 1, RatingLevel.NotCompleted)]
+    [InlineData(10, 0, 0, 6, RatingLevel.Completed)]
+    public void From_VotesAtAndAroundThresholds_ProposesLevel(int convened, int excellent, int good, int completed, RatingLevel expected)
+    {
+        var meeting = new CellMeeting("c1", new DateOnly(2026, 12, 18), convened, convened, []);
+        var tally = new VoteTally("m1", excellent, good, completed, 0);
+
+        Assert.Equal(expected, ProposedLevel.From(tally, meeting, Rules));
+    }
+
+    [Fact]
+    public void From_AbsentFullMembers_CountAgainstBecauseTheBasisIsConvened()
+    {
+        var meeting = new CellMeeting("c1", new DateOnly(2026, 12, 18), 12, 8, []);
+
+        // 7 of the 8 present is 87%, but 7 of the 12 convened is below 2/3.
+        Assert.Equal(RatingLevel.Good, ProposedLevel.From(new VoteTally("m1", 7, 1, 0, 0), meeting, Rules));
+        Assert.Equal(RatingLevel.Excellent, ProposedLevel.From(new VoteTally("m1", 8, 0, 0, 0), meeting, Rules));
+    }
+
+    [Fact]
+    public void From_RuleSetCountingPresentMembers_UsesPresent()
+    {
+        RuleSet present = RuleSetLoader.Parse(RuleSetJson.With("QD366-2025", r => r["votes"]!["basis"]!["value"] = "fullMembersPresent"));
+        var meeting = new CellMeeting("c1", new DateOnly(2026, 12, 18), 12, 8, []);
+
+        Assert.Equal(RatingLevel.Excellent, ProposedLevel.From(new VoteTally("m1", 6, 2, 0, 0), meeting, present));
+    }
+
+    [Fact]
+    public void From_NoVoters_Throws()
+    {
+        var meeting = new CellMeeting("c1", new DateOnly(2026, 12, 18), 0, 0, []);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => ProposedLevel.From(new VoteTally("m1", 0, 0, 0, 0), meeting, Rules));
+    }
+}
