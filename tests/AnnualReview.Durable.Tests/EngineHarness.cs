@@ -1,5 +1,6 @@
 using AnnualReview.Durable.Hosting;
 using AnnualReview.Testing;
+using AnnualReview.Testing;
 using Xunit.Abstractions;
 
 namespace AnnualReview.Durable.Tests;

@@ -19,7 +19,7 @@ internal sealed class CycleHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private CycleHarness(AzuriteFixture azurite, FakeTimeProvider clock, Action<DurableTaskRegistry> register, string hub, string prefix)
+    private CycleHarness(AzuriteFixture azurite, FakeTimeProvider clock, Action<DurableTaskRegistry> register, string hub, string prefix, Xunit.Abstractions.ITestOutputHelper? output)
     {
         Clock = clock;
         TaskHub = hub;
@@ -37,7 +37,7 @@ internal sealed class CycleHarness : IAsyncDisposable
             TimerPollingInterval = TimeSpan.FromMilliseconds(50),
             MessageVisibilityTimeout = TimeSpan.FromSeconds(5),
             TimeProvider = clock,
-        }, registry, _services);
+        }, registry, _services, output is null ? null : new XunitLoggerFactory(output));
         Commands = new ReviewCommands(Engine.Client, Storage, clock);
         Roster = new RosterService(Storage, clock);
         Starter = new CycleStarter(Engine.Client);
@@ -46,6 +46,9 @@ internal sealed class CycleHarness : IAsyncDisposable
     }
 
     public FakeTimeProvider Clock { get; }
+
+    /// <summary>Where the harness says what it is waiting for, so a stuck test shows its last step.</summary>
+    public Action<string>? Progress { get; set; }
 
     public string TaskHub { get; }
 
@@ -67,10 +70,10 @@ internal sealed class CycleHarness : IAsyncDisposable
 
     public NotificationOutbox Outbox { get; }
 
-    public static async Task<CycleHarness> StartAsync(AzuriteFixture azurite, DateTimeOffset now, Action<DurableTaskRegistry>? register = null, string? hub = null, string? prefix = null)
+    public static async Task<CycleHarness> StartAsync(AzuriteFixture azurite, DateTimeOffset now, Action<DurableTaskRegistry>? register = null, string? hub = null, string? prefix = null, Xunit.Abstractions.ITestOutputHelper? output = null)
     {
         var harness = new CycleHarness(azurite, new FakeTimeProvider(now), register ?? (r => r.AddAssessmentWorkflows()),
-            hub ?? AzuriteServer.NewTaskHubName("cycle"), prefix ?? AzuriteServer.NewTaskHubName("data"));
+            hub ?? AzuriteServer.NewTaskHubName("cycle"), prefix ?? AzuriteServer.NewTaskHubName("data"), output);
         await harness.Storage.EnsureCreatedAsync();
         await harness.Engine.Worker.StartAsync(CancellationToken.None);
         return harness;
@@ -90,6 +93,7 @@ internal sealed class CycleHarness : IAsyncDisposable
             Clock.SetUtcNow(target);
         }
 
+        Progress?.Invoke($"{DateTime.UtcNow:HH:mm:ss.fff} clock at {localTime:dd/MM HH:mm} local");
         await WaitUntilAsync(until, timeout);
     }
 
@@ -100,9 +104,6 @@ internal sealed class CycleHarness : IAsyncDisposable
             await Task.Delay(50, timeout);
         }
     }
-
-    public async Task<T?> StatusOfAsync<T>(string instanceId)
-        => (await Client.GetInstanceAsync(instanceId))?.ReadCustomStatusAs<T>();
 
     public async ValueTask DisposeAsync()
     {

@@ -73,9 +73,10 @@ public static partial class RosterCsv
         string? Field(string column) => columns.TryGetValue(column, out var index) ? fields[index] : null;
 
         var rowIndex = 0;
+        var position = header;
         while (csv.TryRead(fields, out var line))
         {
-            var position = new RosterPosition(RosterSourceFormat.Csv, collection, rowIndex++, line);
+            position = new RosterPosition(RosterSourceFormat.Csv, collection, rowIndex++, line);
             if (fields.Count != columns.Width)
             {
                 errors.Add(ParseErrors.ColumnCount(position, columns.Width, fields.Count));
@@ -87,7 +88,8 @@ public static partial class RosterCsv
 
         if (csv.UnclosedQuote)
         {
-            errors.Add(ParseErrors.UnclosedQuote(new RosterPosition(RosterSourceFormat.Csv, collection, rowIndex - 1, null)));
+            // The open quote swallowed the rest of the file into the last record, so that is where it starts.
+            errors.Add(ParseErrors.UnclosedQuote(position));
         }
 
         return errors;

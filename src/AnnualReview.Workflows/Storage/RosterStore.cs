@@ -15,7 +15,7 @@ public sealed class RosterStore(AssessmentStorage storage)
     {
         ArgumentNullException.ThrowIfNull(units);
         ArgumentNullException.ThrowIfNull(members);
-        await AssessmentStorage.SubmitInBatchesAsync(storage.Units, units.Select(u => Upsert(UnitEntity(u, u.ParentId ?? RootParent, ""))), cancellation);
+        await AssessmentStorage.SubmitInBatchesAsync(storage.Units, units.Select(u => Upsert(UnitEntity(u, u.ParentId ?? RootParent, u.Id))), cancellation);
         await AssessmentStorage.SubmitInBatchesAsync(storage.UnitIndex, units.Select(u => Upsert(UnitEntity(u, u.Id, ""))), cancellation);
         await AssessmentStorage.SubmitInBatchesAsync(storage.Members, members.Select(m => Upsert(MemberEntity(m))), cancellation);
         await AssessmentStorage.SubmitInBatchesAsync(storage.MemberIndex, members.Select(m => Upsert(new TableEntity(m.Id, "") { ["CellId"] = m.CellId })), cancellation);
@@ -106,7 +106,7 @@ public sealed class RosterStore(AssessmentStorage storage)
 
     private static TableTransactionAction Upsert(TableEntity entity) => new(TableTransactionActionType.UpsertReplace, entity);
 
-    private static TableEntity UnitEntity(Unit unit, string partition, string row) => new(partition, row.Length == 0 ? unit.Id : row)
+    private static TableEntity UnitEntity(Unit unit, string partition, string row) => new(partition, row)
     {
         ["Id"] = unit.Id,
         ["Name"] = unit.Name,

@@ -120,7 +120,7 @@ public class RosterCsvTests
     {
         var result = RosterCsv.ParseUnits(new StringReader("id,name,kind,parent_id\nb,\"B,Committee,\n"));
 
-        Assert.Contains(result.Errors, e => e.Code == RosterErrorCodes.UnclosedQuote);
+        Assert.Contains(result.Errors, e => e.Code == RosterErrorCodes.UnclosedQuote && e.Line == 2);
     }
 
     [Fact]

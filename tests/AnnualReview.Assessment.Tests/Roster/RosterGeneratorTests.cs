@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AnnualReview.Assessment.Model;
 using AnnualReview.Assessment.Roster;
 
@@ -91,17 +90,13 @@ public class RosterGeneratorTests
     }
 
     [Fact]
-    public void City_HundredThousand_GeneratesUnderTwoSeconds()
+    public void City_HundredThousand_GeneratesEveryMemberInAValidTree()
     {
-        RosterGenerator.City(seed: 0, totalMembers: 1_000);
-        var watch = Stopwatch.StartNew();
-
         var roster = RosterGenerator.City(seed: 100, totalMembers: 100_000);
 
-        watch.Stop();
-        output.WriteLine($"100,000 members, {roster.Units.Count} units: {watch.ElapsedMilliseconds} ms");
+        output.WriteLine($"100,000 members, {roster.Units.Count} units");
         Assert.Equal(100_000, roster.Members.Count);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"took {watch.Elapsed}");
+        Assert.Empty(RosterValidator.Validate(roster.Units, roster.Members, RosterGenerator.DefaultAsOf));
     }
 
     [Fact]

@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Logging;
+using Xunit.Abstractions;
 
-namespace AnnualReview.Durable.Tests;
+namespace AnnualReview.Testing;
 
 /// <summary>Sends engine logs to the test's output, so a failing test shows what the worker saw.</summary>
-internal sealed class XunitLoggerFactory(ITestOutputHelper output, LogLevel minimum = LogLevel.Information) : ILoggerFactory
+public sealed class XunitLoggerFactory(ITestOutputHelper output, LogLevel minimum = LogLevel.Information) : ILoggerFactory
 {
     public void AddProvider(ILoggerProvider provider)
     {
