@@ -1,6 +1,5 @@
 using AnnualReview.Durable.Hosting;
 using AnnualReview.Testing;
-using AnnualReview.Testing;
 using Xunit.Abstractions;
 
 namespace AnnualReview.Durable.Tests;

@@ -1,9 +1,14 @@
 using AnnualReview.Assessment.Model;
+using AnnualReview.Assessment.Rules;
+using AnnualReview.Workflows.Rules;
 using AnnualReview.Durable.Client;
 using AnnualReview.Workflows.Contracts;
 using AnnualReview.Workflows.Storage;
 
 namespace AnnualReview.Workflows.Commands;
+
+/// <summary>The stored version, or why the self-review was refused.</summary>
+public sealed record SubmitResult(SelfReviewVersion? Version, IReadOnlyList<ValidationError> Errors);
 
 /// <summary>An attachment as received, before it is stored.</summary>
 public sealed record AttachmentUpload(string FileName, string ContentType, byte[] Content);
@@ -15,13 +20,22 @@ public sealed record AttachmentUpload(string FileName, string ContentType, byte[
 /// </summary>
 public sealed class ReviewCommands(DurableTaskClient client, AssessmentStorage storage, TimeProvider clock)
 {
-    /// <summary>Stores a new self-review version with its attachments, then tells the member's cell.</summary>
-    public async Task<SelfReviewVersion> SubmitSelfReviewAsync(
-        string cycleId, Member member, string form, IReadOnlyDictionary<string, string> sections, RatingLevel selfRating,
+    /// <summary>
+    /// Checks the form, stores a new self-review version with its attachments, then tells the member's cell.
+    /// A form with errors stores nothing and raises nothing.
+    /// </summary>
+    public async Task<SubmitResult> SubmitSelfReviewAsync(
+        string cycleId, string ruleSetId, Member member, string form, IReadOnlyDictionary<string, string> sections, RatingLevel selfRating,
         IReadOnlyList<AttachmentUpload> attachments, string submittedBy, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(member);
         ArgumentNullException.ThrowIfNull(attachments);
+        IReadOnlyList<ValidationError> errors = SelfReviewForm.Validate(CycleRules.For(ruleSetId).RuleSet, member, form, sections);
+        if (errors.Count > 0)
+        {
+            return new SubmitResult(null, errors);
+        }
+
         var submissions = new SubmissionStore(storage);
         var stored = new List<StoredAttachment>();
         foreach (AttachmentUpload upload in attachments)
@@ -34,7 +48,7 @@ public sealed class ReviewCommands(DurableTaskClient client, AssessmentStorage s
             new SelfReviewVersion(cycleId, member.Id, 1, form, sections, selfRating, stored, submittedBy, now), cancellation);
         await client.RaiseEventAsync(CycleInstanceIds.Unit(cycleId, member.CellId), EventNames.SelfReviewSubmitted,
             new SelfReviewSubmitted(member.Id, version.Version, selfRating, submittedBy, now), cancellation);
-        return version;
+        return new SubmitResult(version, []);
     }
 
     public Task OpenMeetingAsync(string cycleId, string cellId, string openedBy, CancellationToken cancellation)

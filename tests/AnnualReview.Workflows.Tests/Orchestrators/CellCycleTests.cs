@@ -181,11 +181,14 @@ public sealed class CellCycleTests(AzuriteFixture azurite, ITestOutputHelper out
         {
             ["A.I"] = "Hoàn thành tốt nhiệm vụ được giao.",
             ["A.II"] = "Còn chậm trong một số việc.",
+            ["A.III"] = "Đã khắc phục các hạn chế năm trước.",
             ["A.VI"] = "Khắc phục trong năm tới.",
         };
         byte[] scan = [0x25, 0x50, 0x44, 0x46, 0x2D, 0x31, 0x2E, 0x37, 0x0A];
-        return await h.Commands.SubmitSelfReviewAsync(CycleId, member, "02B", sections, RatingLevel.Good,
+        SubmitResult result = await h.Commands.SubmitSelfReviewAsync(CycleId, "QD366-2025", member, "02B", sections, RatingLevel.Good,
             [new AttachmentUpload("ban-kiem-diem.pdf", "application/pdf", scan)], by, timeout);
+        Assert.Empty(result.Errors);
+        return result.Version!;
     }
 
     private static Task WaitForSubmittedAsync(CycleHarness h, int count, CancellationToken timeout)

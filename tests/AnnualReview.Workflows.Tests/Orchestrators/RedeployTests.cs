@@ -30,7 +30,9 @@ public sealed class RedeployTests(AzuriteFixture azurite)
             .AddAssessmentWorkflows()
             .AddOrchestrator(WorkflowNames.Cell, "2", _ => new CellReviewVersion2(), isDefault: true));
         Member member = OneCell(3).Members[0];
-        await second.Commands.SubmitSelfReviewAsync("cycle-a", member, "02B", new Dictionary<string, string>(), RatingLevel.Good, [], member.Id, timeout);
+        var sections = new Dictionary<string, string> { ["A.I"] = "Kết quả", ["A.II"] = "Hạn chế", ["A.III"] = "Khắc phục", ["A.VI"] = "Phương hướng" };
+        SubmitResult submitted = await second.Commands.SubmitSelfReviewAsync("cycle-a", "QD366-2025", member, "02B", sections, RatingLevel.Good, [], member.Id, timeout);
+        Assert.Empty(submitted.Errors);
         await CycleHarness.WaitUntilAsync(async () => Submitted(await second.Client.GetInstanceAsync(running)) == 1, timeout);
         await second.Starter.StartAsync(Definition(), "cycle-b", timeout);
         OrchestrationMetadata newCell = await second.Client.WaitForInstanceCompletionAsync(later, true, timeout);

@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Azure.Core;
+using Azure.Core.Pipeline;
+
+namespace AnnualReview.CycleBench;
+
+/// <summary>One counted kind of storage call in one phase, from one source, on one table, queue or container.</summary>
+internal readonly record struct CallKey(string Phase, string Source, string Kind, string Resource);
+
+/// <summary>
+/// Counts every storage request that passes through it, by the bench's current phase, by who made it
+/// (engine, assessment activities, or the simulated people's commands), by kind (table transaction, point read,
+/// query, queue send/receive/delete, blob) and by table, queue or container. Receives and queries that come
+/// back empty are their own kinds, because idle pollers make them at a fixed rate whatever the work.
+/// </summary>
+internal sealed class CallCounter
+{
+    public const string Empty = " (empty)";
+
+    private static readonly AsyncLocal<bool> InCommand = new();
+    private readonly ConcurrentDictionary<CallKey, Tally> _tallies = new();
+    private readonly ConcurrentDictionary<string, long> _failures = new(StringComparer.Ordinal);
+    private volatile string _phase = "setup";
+
+    public string Phase
+    {
+        get => _phase;
+        set => _phase = value;
+    }
+
+    /// <summary>Marks the calls made by the current async flow as a simulated person's command.</summary>
+    public static IDisposable Command()
+    {
+        InCommand.Value = true;
+        return new CommandScope();
+    }
+
+    public HttpPipelinePolicy PolicyFor(string source) => new Policy(this, source);
+
+    public IReadOnlyDictionary<CallKey, (long Count, TimeSpan Time)> Snapshot()
+        => _tallies.ToDictionary(t => t.Key, t => (Volatile.Read(ref t.Value.Count), Stopwatch.GetElapsedTime(0, Volatile.Read(ref t.Value.Ticks))));
+
+    /// <summary>Requests answered with an error status, by kind and status (404/409/412 are expected in places).</summary>
+    public IReadOnlyDictionary<string, long> Failures() => new Dictionary<string, long>(_failures, StringComparer.Ordinal);
+
+    public static bool IsEmptyPoll(string kind) => kind.EndsWith(Empty, StringComparison.Ordinal);
+
+    private void Record(HttpMessage message, string source, long started)
+    {
+        (string kind, string resource) = CallKinds.Classify(message);
+        string from = InCommand.Value ? "people" : source;
+        Tally tally = _tallies.GetOrAdd(new CallKey(_phase, from, kind, resource), _ => new Tally());
+        Interlocked.Increment(ref tally.Count);
+        Interlocked.Add(ref tally.Ticks, Stopwatch.GetTimestamp() - started);
+        int status = message.HasResponse ? message.Response.Status : 0;
+        if (status is 0 or >= 400)
+        {
+            _failures.AddOrUpdate($"{kind} {status}", 1, (_, n) => n + 1);
+        }
+    }
+
+    private sealed class Tally
+    {
+        public long Count;
+        public long Ticks;
+    }
+
+    private sealed class CommandScope : IDisposable
+    {
+        public void Dispose() => InCommand.Value = false;
+    }
+
+    private sealed class Policy(CallCounter counter, string source) : HttpPipelinePolicy
+    {
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            long started = Stopwatch.GetTimestamp();
+            try
+            {
+                ProcessNext(message, pipeline);
+            }
+            finally
+            {
+                counter.Record(message, source, started);
+            }
+        }
+
+        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            long started = Stopwatch.GetTimestamp();
+            try
+            {
+                await ProcessNextAsync(message, pipeline);
+            }
+            finally
+            {
+                counter.Record(message, source, started);
+            }
+        }
+    }
+}
