@@ -25,7 +25,7 @@ internal sealed class CycleHarness : IAsyncDisposable
         TaskHub = hub;
         StoragePrefix = prefix;
         Storage = new AssessmentStorage(new AssessmentStorageOptions { ConnectionString = azurite.ConnectionString, Prefix = prefix });
-        _services = new ServiceCollection().AddSingleton(Storage).BuildServiceProvider();
+        _services = new ServiceCollection().AddSingleton(Storage).AddSingleton<TimeProvider>(clock).BuildServiceProvider();
         var registry = new DurableTaskRegistry();
         register(registry);
         Engine = new DurableTaskEngine(new DurableTaskOptions

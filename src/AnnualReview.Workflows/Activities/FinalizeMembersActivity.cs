@@ -14,7 +14,7 @@ namespace AnnualReview.Workflows.Activities;
 /// Excellent years), opens follow-up for "not completed", raises the two-year flag, and tells each member.
 /// Earlier years are read only for members whose level can lead to an award or a flag.
 /// </summary>
-public sealed class FinalizeMembersActivity(AssessmentStorage storage) : TaskActivity<FinalizeInput, FinalizeResult>
+public sealed class FinalizeMembersActivity(AssessmentStorage storage, TimeProvider? clock = null) : TaskActivity<FinalizeInput, FinalizeResult>
 {
     public override async Task<FinalizeResult> RunAsync(TaskActivityContext context, FinalizeInput input)
     {
@@ -23,7 +23,7 @@ public sealed class FinalizeMembersActivity(AssessmentStorage storage) : TaskAct
         var recognitions = new List<MemberRecognition>();
         var notifications = new List<NotificationRequest>();
         int year = input.Cycle.Year;
-        DateTime now = DateTime.UtcNow;
+        DateTime now = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
         foreach (MemberResult member in input.Members.Where(m => m.Final is not null))
         {
             RatingLevel level = member.Final!.Value;
