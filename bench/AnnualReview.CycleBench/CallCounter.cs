@@ -21,6 +21,7 @@ internal sealed class CallCounter
     private static readonly AsyncLocal<bool> InCommand = new();
     private readonly ConcurrentDictionary<CallKey, Tally> _tallies = new();
     private readonly ConcurrentDictionary<string, long> _failures = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<HttpMessage, long> _inFlight = new(ReferenceEqualityComparer.Instance);
     private volatile string _phase = "setup";
 
     public string Phase
@@ -44,10 +45,33 @@ internal sealed class CallCounter
     /// <summary>Requests answered with an error status, by kind and status (404/409/412 are expected in places).</summary>
     public IReadOnlyDictionary<string, long> Failures() => new Dictionary<string, long>(_failures, StringComparer.Ordinal);
 
+    /// <summary>Requests sent and not yet answered, and the oldest of them (a hung emulator shows here first).</summary>
+    public string InFlight()
+    {
+        var pending = _inFlight.ToArray();
+        if (pending.Length == 0)
+        {
+            return "0 in flight";
+        }
+
+        var oldest = pending.MinBy(p => p.Value);
+        Uri uri = oldest.Key.Request.Uri.ToUri();
+        if (Stopwatch.GetElapsedTime(oldest.Value).TotalSeconds > 20 && !File.Exists("/tmp/stuck-request.txt") && oldest.Key.Request.Content is { } content)
+        {
+            using var file = File.Create("/tmp/stuck-request.txt");
+            content.WriteTo(file, CancellationToken.None);
+        }
+
+        return $"{pending.Length} in flight, oldest {Stopwatch.GetElapsedTime(oldest.Value).TotalSeconds:0.0} s {oldest.Key.Request.Method} {uri.AbsolutePath}";
+    }
+
     public static bool IsEmptyPoll(string kind) => kind.EndsWith(Empty, StringComparison.Ordinal);
+
+    private void Start(HttpMessage message, long started) => _inFlight[message] = started;
 
     private void Record(HttpMessage message, string source, long started)
     {
+        _inFlight.TryRemove(message, out _);
         (string kind, string resource) = CallKinds.Classify(message);
         string from = InCommand.Value ? "people" : source;
         Tally tally = _tallies.GetOrAdd(new CallKey(_phase, from, kind, resource), _ => new Tally());
@@ -76,6 +100,7 @@ internal sealed class CallCounter
         public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
         {
             long started = Stopwatch.GetTimestamp();
+            counter.Start(message, started);
             try
             {
                 ProcessNext(message, pipeline);
@@ -89,6 +114,7 @@ internal sealed class CallCounter
         public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
         {
             long started = Stopwatch.GetTimestamp();
+            counter.Start(message, started);
             try
             {
                 await ProcessNextAsync(message, pipeline);

@@ -50,7 +50,6 @@ internal sealed class CycleDriver(CityPlan city, SteerableClock clock, Phases ph
             Expect(cells, c => c.People.Count(p => p.Fate == Fate.OnTime), "submitted"), cancellation);
 
         phases.Begin("reminders");
-        clock.HoldAt(Local(12, 11, 7));
         await PassAsync(Local(12, 9, 8), cancellation);
         await PassAsync(Local(12, 10, 8), cancellation);
         await PassAsync(Local(12, 11, 0), cancellation);
@@ -72,7 +71,6 @@ internal sealed class CycleDriver(CityPlan city, SteerableClock clock, Phases ph
             Expect(cells, c => PeopleActs.Tallied(c), "proposed"), cancellation);
 
         phases.Begin("cells-close");
-        clock.HoldAt(Local(12, 20, 7));
         await PassAsync(Local(12, 18, 8), cancellation);
         await PassAsync(Local(12, 19, 0), cancellation);
         await observer.WaitForAllAsync("grassroots in appraisal", city.GrassrootsOrganizations.Select(g => Id(g.Unit.Id)), (_, s) => Stage(s) == "appraisal", cancellation);
@@ -111,6 +109,7 @@ internal sealed class CycleDriver(CityPlan city, SteerableClock clock, Phases ph
     /// <summary>Jumps to just before a deadline moment, lets the clock run through it and waits until the engine has acted on it.</summary>
     private async Task PassAsync(DateTimeOffset moment, CancellationToken cancellation)
     {
+        clock.HoldAt(moment + TimeSpan.FromMinutes(2));
         clock.JumpTo(moment - TimeSpan.FromMinutes(1));
         while (clock.GetUtcNow() <= moment + TimeSpan.FromMinutes(1))
         {

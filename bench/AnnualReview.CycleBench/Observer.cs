@@ -20,6 +20,9 @@ internal sealed class Observer(DurableTaskEngine engine, TimeSpan stallLimit)
 
     public int MaxDepth { get; private set; }
 
+    /// <summary>The last sampled depth of each queue: the control queues, then the work items.</summary>
+    public string Depths { get; private set; } = "";
+
     public DurableTaskClient Client => engine.Client;
 
     /// <summary>Sum of the queues' approximate message counts (sampled at most every 500 ms unless forced).</summary>
@@ -33,6 +36,7 @@ internal sealed class Observer(DurableTaskEngine engine, TimeSpan stallLimit)
 
         Interlocked.Exchange(ref _depthSampledAt, now);
         int[] depths = await Task.WhenAll(_queues.Select(q => engine.Worker.GetQueueDepthAsync(q, cancellation)));
+        Depths = string.Join("/", depths);
         Depth = depths.Sum();
         MaxDepth = Math.Max(MaxDepth, Depth);
         return Depth;

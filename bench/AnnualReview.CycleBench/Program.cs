@@ -79,7 +79,7 @@ var acts = new PeopleActs(CycleDriver.CycleId, new ReviewCommands(engine.Client,
 var crowd = new Crowd(clock, observer, options.Concurrency, options.MaxQueueDepth);
 var driver = new CycleDriver(city, clock, phases, observer, crowd, acts, new CycleStarter(engine.Client), options.Seed);
 await using var sampler = new ResourceSampler(azurite.Process, () =>
-    $"{phases.Current} at {Phases.Show(clock.GetUtcNow())}, {counter.Snapshot().Where(c => !CallCounter.IsEmptyPoll(c.Key.Kind)).Sum(c => c.Value.Count)} calls, queues {observer.Depth}, cached {engine.Worker.CachedInstanceCount}");
+    $"{phases.Current} at {Phases.Show(clock.GetUtcNow())}, {counter.Snapshot().Where(c => !CallCounter.IsEmptyPoll(c.Key.Kind)).Sum(c => c.Value.Count)} calls, queues {observer.Depths}, cached {engine.Worker.CachedInstanceCount}, {counter.InFlight()}");
 phases.Sampler = sampler;
 
 var wall = Stopwatch.StartNew();

@@ -34,7 +34,8 @@ internal static class IdleMemory
             if (done % ProgressEvery == 0)
             {
                 int queued = await hub.QueuedMessagesAsync(c);
-                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  idle: {done:N0} started in {clock.Elapsed.TotalSeconds:F0} s; {queued:N0} messages queued"));
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  idle: {done:N0} started in {clock.Elapsed.TotalSeconds:F0} s; {queued:N0} messages queued; working set {Stats.Megabytes(Environment.WorkingSet)} MB, heap {Stats.Megabytes(GC.GetTotalMemory(false))} MB (no forced GC)"));
             }
         });
         double startSeconds = clock.Elapsed.TotalSeconds;

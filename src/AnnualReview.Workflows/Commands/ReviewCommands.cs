@@ -51,6 +51,35 @@ public sealed class ReviewCommands(DurableTaskClient client, AssessmentStorage s
         return new SubmitResult(version, []);
     }
 
+    /// <summary>
+    /// Stores a version of the cell's collective review (Mẫu 01), checked against the rule set's collective form,
+    /// and tells the cell. Its versions are kept like members' ones, under the cell's id.
+    /// </summary>
+    public async Task<SubmitResult> SubmitCollectiveReviewAsync(string cycleId, string ruleSetId, string cellId, IReadOnlyDictionary<string, string> sections, string submittedBy, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(sections);
+        var form = CycleRules.For(ruleSetId).RuleSet.CollectiveForm;
+        var known = form.Parts.SelectMany(p => p.Sections).Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
+        List<ValidationError> errors = [.. sections.Keys.Where(code => known.Count > 0 && !known.Contains(code))
+            .Select(code => new ValidationError("UnknownSection", $"sections.{code}", $"Mẫu {form.Code} không có mục {code}.", $"Form {form.Code} has no section {code}."))];
+        if (sections.Count == 0 || sections.Values.All(string.IsNullOrWhiteSpace))
+        {
+            errors.Add(new ValidationError("EmptyReport", "sections", "Báo cáo kiểm điểm tập thể còn trống.", "The collective review is empty."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new SubmitResult(null, errors);
+        }
+
+        DateTime now = clock.GetUtcNow().UtcDateTime;
+        SelfReviewVersion version = await new SubmissionStore(storage).AddVersionAsync(
+            new SelfReviewVersion(cycleId, "collective|" + cellId, 1, form.Code, sections, RatingLevel.Good, [], submittedBy, now), cancellation);
+        await client.RaiseEventAsync(CycleInstanceIds.Unit(cycleId, cellId), EventNames.CollectiveReviewSubmitted,
+            new CollectiveReviewSubmitted(version.Version, submittedBy, now), cancellation);
+        return new SubmitResult(version, []);
+    }
+
     public Task OpenMeetingAsync(string cycleId, string cellId, string openedBy, CancellationToken cancellation)
         => client.RaiseEventAsync(CycleInstanceIds.Unit(cycleId, cellId), EventNames.MeetingOpened, new MeetingOpened(openedBy), cancellation);
 

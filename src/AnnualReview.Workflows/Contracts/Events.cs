@@ -6,6 +6,7 @@ namespace AnnualReview.Workflows.Contracts;
 public static class EventNames
 {
     public const string SelfReviewSubmitted = "self-review-submitted";
+    public const string CollectiveReviewSubmitted = "collective-review-submitted";
     public const string MeetingOpened = "meeting-opened";
     public const string MeetingRecorded = "meeting-recorded";
     public const string Appraisal = "appraisal";
@@ -14,6 +15,9 @@ public static class EventNames
 
 /// <summary>A member (or, after hand-over, the secretary for them) submitted a self-review version.</summary>
 public sealed record SelfReviewSubmitted(string MemberId, int Version, RatingLevel SelfRating, string SubmittedBy, DateTime SubmittedAt);
+
+/// <summary>The cell's collective review (Mẫu 01) was submitted by its secretary; it comes before the meeting.</summary>
+public sealed record CollectiveReviewSubmitted(int Version, string SubmittedBy, DateTime SubmittedAt);
 
 /// <summary>The cell secretary opened the meeting: no more resubmissions.</summary>
 public sealed record MeetingOpened(string OpenedBy);

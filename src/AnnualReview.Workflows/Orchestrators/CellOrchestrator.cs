@@ -21,12 +21,12 @@ public sealed class CellOrchestrator : TaskOrchestrator<UnitInput, CellOutcome>
         var publisher = new CellPublisher(context, input, roster, state);
 
         await publisher.PublishAsync("self-review", selfReview);
-        await DeadlineWatch.RunAsync(context, plans.SelfReview, [EventNames.SelfReviewSubmitted, EventNames.MeetingOpened],
+        await DeadlineWatch.RunAsync(context, plans.SelfReview, [EventNames.SelfReviewSubmitted, EventNames.CollectiveReviewSubmitted, EventNames.MeetingOpened],
             (name, payload) => Applied(state, name, payload, publisher, "self-review"),
-            () => state.MeetingOpen || state.AllSubmitted,
+            () => state.MeetingOpen || (state.AllSubmitted && state.CollectiveVersions > 0),
             async moment =>
             {
-                await selfReview.OnMomentAsync(moment, plans.SelfReview, state.Owners(Contracts.MemberStage.NotStarted), memberStep: true);
+                await selfReview.OnMomentAsync(moment, plans.SelfReview, SelfReviewOwners(state, roster), memberStep: true);
                 if (moment.Kind == MomentKind.Due)
                 {
                     state.MarkLate(Contracts.MemberStage.NotStarted);
@@ -55,7 +55,7 @@ public sealed class CellOrchestrator : TaskOrchestrator<UnitInput, CellOutcome>
         await publisher.PublishAsync("meeting", meeting);
 
         WatchOutcome held = await DeadlineWatch.RunAsync(context, plans.CellMeeting.WithEarlierClose(plans.SelfReview),
-            [EventNames.SelfReviewSubmitted, EventNames.MeetingOpened, EventNames.MeetingRecorded],
+            [EventNames.SelfReviewSubmitted, EventNames.CollectiveReviewSubmitted, EventNames.MeetingOpened, EventNames.MeetingRecorded],
             (name, payload) => Applied(state, name, payload, publisher, "meeting"),
             () => state.AllProposed,
             async moment =>
@@ -83,6 +83,12 @@ public sealed class CellOrchestrator : TaskOrchestrator<UnitInput, CellOutcome>
 
         return new CellOutcome(roster.Cell.Unit.Id, [.. state.Results.Values.OrderBy(r => r.MemberId, StringComparer.Ordinal)], state.MeetingRecorded, selfReview.Late || meeting.Late);
     }
+
+    /// <summary>Who still owes the self-review step: members who have not submitted, and the cell itself until its collective review is in.</summary>
+    private static IReadOnlyList<(string Id, string? Email, string Name)> SelfReviewOwners(CellState state, CellRoster roster)
+        => state.CollectiveVersions > 0
+            ? state.Owners(Contracts.MemberStage.NotStarted)
+            : [.. state.Owners(Contracts.MemberStage.NotStarted), (roster.Cell.Unit.Id, roster.Cell.Unit.Email, roster.Cell.Unit.Name)];
 
     private static async Task Applied(CellState state, string name, System.Text.Json.JsonElement payload, CellPublisher publisher, string stage)
     {

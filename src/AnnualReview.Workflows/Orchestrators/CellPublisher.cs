@@ -39,6 +39,7 @@ internal sealed class CellPublisher(TaskOrchestrationContext context, UnitInput 
         notSubmitted = state.Results.Values.Count(r => r.Stage == MemberStage.NotSubmitted),
         proposed = state.Results.Values.Count(r => r.Stage == MemberStage.Proposed),
         notRated = state.Results.Values.Count(r => r.Stage == MemberStage.NotRated),
+        collectiveVersions = state.CollectiveVersions,
         meetingOpen = state.MeetingOpen,
         handedOver = state.HandedOver,
         refusals = state.Refusals.TakeLast(5).ToList(),

@@ -26,6 +26,9 @@ internal sealed class CellState(CellRoster roster, CycleRules rules)
 
     public bool MeetingOpen { get; private set; }
 
+    /// <summary>The collective review (Mẫu 01): the meeting discusses it first, so it must be in before the meeting is recorded.</summary>
+    public int CollectiveVersions { get; private set; }
+
     public bool MeetingRecorded { get; private set; }
 
     /// <summary>After the first escalation that hands over, the secretary may record for a member.</summary>
@@ -49,6 +52,9 @@ internal sealed class CellState(CellRoster roster, CycleRules rules)
         {
             case EventNames.SelfReviewSubmitted:
                 Submit(payload.Deserialize<SelfReviewSubmitted>(DataConverter.Options)!);
+                break;
+            case EventNames.CollectiveReviewSubmitted:
+                CollectiveVersions = Math.Max(CollectiveVersions, payload.Deserialize<CollectiveReviewSubmitted>(DataConverter.Options)!.Version);
                 break;
             case EventNames.MeetingOpened:
                 MeetingOpen = true;
@@ -107,6 +113,12 @@ internal sealed class CellState(CellRoster roster, CycleRules rules)
 
     private void Record(MeetingRecorded meeting)
     {
+        if (CollectiveVersions == 0)
+        {
+            Refusals.Add("collective: Chi bộ chưa nộp báo cáo kiểm điểm tập thể (Mẫu 01). / The cell's collective review (form 01) must come before the meeting.");
+            return;
+        }
+
         IReadOnlyList<string> errors = CycleRules.ValidateMeeting(meeting, roster.Members, Results);
         if (errors.Count > 0)
         {

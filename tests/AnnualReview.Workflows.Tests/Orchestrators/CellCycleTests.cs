@@ -49,7 +49,8 @@ public sealed class CellCycleTests(AzuriteFixture azurite, ITestOutputHelper out
         // Reminders at 08:00 on 7, 9 and 10 December go to the three who have not submitted, and only to them.
         foreach (int day in new[] { 7, 9, 10 })
         {
-            await h.AdvanceToAsync(Local(12, day, 8), async () => (await h.Outbox.InboxAsync("m10", timeout)).Count(n => n.Template == Templates.Reminder) >= Array.IndexOf([7, 9, 10], day) + 1, timeout);
+            int expected = Array.IndexOf([7, 9, 10], day) + 1;
+            await h.AdvanceToAsync(Local(12, day, 8), async () => await RemindersAsync(h, "m10") >= expected && await RemindersAsync(h, "m12") >= expected && await RemindersAsync(h, Cell) >= expected, timeout);
         }
 
         Assert.Equal(3, (await h.Outbox.InboxAsync("m12", timeout)).Count(n => n.Template == Templates.Reminder));
@@ -73,8 +74,15 @@ public sealed class CellCycleTests(AzuriteFixture azurite, ITestOutputHelper out
         Assert.Equal(["Supervisor:" + Cell, "SuperiorCommittee:" + Grassroots], selfReviewLate.EscalatedTo);
 
         // 16–17 December: the secretary opens and records the meeting; m12 has still not submitted.
+        // A meeting recorded before the collective review (Mẫu 01) is in is refused; the cell owed it since the reminders.
+        Assert.Contains(await h.Outbox.InboxAsync(Cell, timeout), n => n.Template == Templates.Reminder);
         await h.AdvanceToAsync(Local(12, 16), () => Task.FromResult(true), timeout);
         await h.Commands.OpenMeetingAsync(CycleId, Cell, "sec-" + Cell, timeout);
+        await h.Commands.RecordMeetingAsync(CycleId, Cell, Meeting(), timeout);
+        await CycleHarness.WaitUntilAsync(async () => (await CellStatus(h))?.GetProperty("refusals").GetArrayLength() > 0, timeout);
+        Assert.Equal(0, (await CellStatus(h))!.Value.GetProperty("proposed").GetInt32());
+        SubmitResult collective = await h.Commands.SubmitCollectiveReviewAsync(CycleId, "QD366-2025", Cell, new Dictionary<string, string> { ["A.I"] = "Chi bộ hoàn thành tốt nhiệm vụ năm 2025." }, "sec-" + Cell, timeout);
+        Assert.Empty(collective.Errors);
         await h.AdvanceToAsync(Local(12, 17), () => Task.FromResult(true), timeout);
         await h.Commands.RecordMeetingAsync(CycleId, Cell, Meeting(), timeout);
         await CycleHarness.WaitUntilAsync(async () => (await CellStatus(h))?.GetProperty("proposed").GetInt32() == 11, timeout);
@@ -190,6 +198,9 @@ public sealed class CellCycleTests(AzuriteFixture azurite, ITestOutputHelper out
         Assert.Empty(result.Errors);
         return result.Version!;
     }
+
+    private static async Task<int> RemindersAsync(CycleHarness h, string recipient)
+        => (await h.Outbox.InboxAsync(recipient, CancellationToken.None)).Count(n => n.Template == Templates.Reminder);
 
     private static Task WaitForSubmittedAsync(CycleHarness h, int count, CancellationToken timeout)
         => CycleHarness.WaitUntilAsync(async () => (await CellStatus(h))?.GetProperty("submitted").GetInt32() == count, timeout);
