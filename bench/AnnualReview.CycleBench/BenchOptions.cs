@@ -23,6 +23,9 @@ internal sealed record BenchOptions
 
     public bool Attachments { get; init; } = true;
 
+    /// <summary>Use the emulator that ANNUALREVIEW_STORAGE names instead of starting a fresh one.</summary>
+    public bool StorageFromEnvironment { get; init; }
+
     /// <summary>A phase that makes no progress for this long ends the run (exit code 1).</summary>
     public TimeSpan StallLimit { get; init; } = TimeSpan.FromMinutes(10);
 
@@ -46,6 +49,7 @@ internal sealed record BenchOptions
                 "--max-queue-depth" => options with { MaxQueueDepth = Number() },
                 "--cache" => options with { CachedInstances = Number() },
                 "--no-attachments" => options with { Attachments = false },
+                "--storage-from-env" => options with { StorageFromEnvironment = true },
                 "--stall-minutes" => options with { StallLimit = TimeSpan.FromMinutes(Number()) },
                 "--timeout-minutes" => options with { Timeout = TimeSpan.FromMinutes(Number()) },
                 _ => throw new ArgumentException($"Unknown option {name}. See bench/AnnualReview.CycleBench/README.md."),

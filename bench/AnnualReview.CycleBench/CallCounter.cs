@@ -56,12 +56,6 @@ internal sealed class CallCounter
 
         var oldest = pending.MinBy(p => p.Value);
         Uri uri = oldest.Key.Request.Uri.ToUri();
-        if (Stopwatch.GetElapsedTime(oldest.Value).TotalSeconds > 20 && !File.Exists("/tmp/stuck-request.txt") && oldest.Key.Request.Content is { } content)
-        {
-            using var file = File.Create("/tmp/stuck-request.txt");
-            content.WriteTo(file, CancellationToken.None);
-        }
-
         return $"{pending.Length} in flight, oldest {Stopwatch.GetElapsedTime(oldest.Value).TotalSeconds:0.0} s {oldest.Key.Request.Method} {uri.AbsolutePath}";
     }
 

@@ -24,7 +24,10 @@ foreach (Cell empty in city.Cells.Where(c => c.FullMembers == 0))
     Console.Error.WriteLine($"warning: cell {empty.Unit.Id} has no full member; its meeting cannot be recorded");
 }
 
-await using AzuriteServer azurite = await AzuriteServer.StartProcessAsync(cancellation);
+// A fresh in-memory Azurite unless told to use the emulator ANNUALREVIEW_STORAGE names (to read its debug log, say).
+await using AzuriteServer azurite = options.StorageFromEnvironment
+    ? await AzuriteServer.StartAsync(cancellation)
+    : await AzuriteServer.StartProcessAsync(cancellation);
 CallKinds.LearnPorts(azurite.ConnectionString);
 var counter = new CallCounter();
 var observerCounter = new CallCounter();
@@ -61,6 +64,9 @@ await using var watcher = new DurableTaskEngine(EngineOptions(observerCounter, "
 var observer = new Observer(watcher, options.StallLimit);
 
 var phases = new Phases(clock, counter, null);
+await using var sampler = new ResourceSampler(azurite.Process, () =>
+    $"{phases.Current} at {Phases.Show(clock.GetUtcNow())}, {counter.Snapshot().Where(c => !CallCounter.IsEmptyPoll(c.Key.Kind)).Sum(c => c.Value.Count)} calls, queues {observer.Depths}, cached {engine.Worker.CachedInstanceCount}, {counter.InFlight()}");
+phases.Sampler = sampler;
 phases.Begin("import");
 var importTime = Stopwatch.StartNew();
 RosterImportReport import = await new RosterService(storage, clock).ImportAsync(new RosterImportResult(true, city.Roster.Units, city.Roster.Members, []), cancellation);
@@ -78,9 +84,6 @@ await engine.Worker.StartAsync(cancellation);
 var acts = new PeopleActs(CycleDriver.CycleId, new ReviewCommands(engine.Client, storage, clock), observer, options.Attachments);
 var crowd = new Crowd(clock, observer, options.Concurrency, options.MaxQueueDepth);
 var driver = new CycleDriver(city, clock, phases, observer, crowd, acts, new CycleStarter(engine.Client), options.Seed);
-await using var sampler = new ResourceSampler(azurite.Process, () =>
-    $"{phases.Current} at {Phases.Show(clock.GetUtcNow())}, {counter.Snapshot().Where(c => !CallCounter.IsEmptyPoll(c.Key.Kind)).Sum(c => c.Value.Count)} calls, queues {observer.Depths}, cached {engine.Worker.CachedInstanceCount}, {counter.InFlight()}");
-phases.Sampler = sampler;
 
 var wall = Stopwatch.StartNew();
 OrchestrationMetadata? cycle = null;

@@ -31,13 +31,13 @@ internal sealed class Report(int members, IReadOnlyDictionary<CallKey, (long Cou
     {
         output.WriteLine();
         output.WriteLine("phase          simulated (Hồ Chí Minh City)     real s   calls*   per member   empty polls   azurite cpu");
-        foreach (PhaseRecord phase in phases)
+        foreach (PhaseRecord phase in phases.Where(p => p.Name != "setup"))
         {
             long empty = calls.Where(c => c.Key.Phase == phase.Name && CallCounter.IsEmptyPoll(c.Key.Kind)).Sum(c => c.Value.Count);
             output.WriteLine(Invariant($"{phase.Name,-14} {Phases.Show(phase.SimStart)} → {Phases.Show(phase.SimEnd)}   {phase.RealSeconds,7:0.0} {UsefulIn(phase.Name),8} {(double)UsefulIn(phase.Name) / members,12:0.00} {empty,13} {phase.AzuriteCpuSeconds / Math.Max(0.001, phase.RealSeconds) * 100,12:0}%"));
         }
 
-        output.WriteLine("  * calls excluding empty queue receives and empty table queries");
+        output.WriteLine("  * calls excluding empty queue receives and empty table queries; the import is not part of the cycle's figures");
         output.WriteLine();
         output.WriteLine("kind of call (whole cycle)        calls   per member   mean ms");
         foreach (var group in Cycle.GroupBy(c => c.Key.Kind).OrderByDescending(g => g.Sum(c => c.Value.Count)))

@@ -49,7 +49,9 @@ public sealed class DurableTaskClient
             CreatedTime = now,
             LastUpdatedTime = now,
             Input = DataConverter.Serialize(input),
-            IndexStale = true,
+
+            // The client writes the index row itself right after; a worker loading this row need not.
+            IndexStale = false,
             ScheduledStartTime = options?.StartAt is { } at && at > now ? at : null,
         };
         if (!await _store.TryAddStateAsync(state, cancellation))

@@ -9,29 +9,36 @@ namespace AnnualReview.Durable.Client;
 internal sealed class QueueDepthGauge(TaskHubStorage storage)
 {
     private static readonly TimeSpan SampleEvery = TimeSpan.FromSeconds(1);
-    private readonly (long Ticks, int Depth)[] _samples = new (long, int)[storage.ControlQueues.Count];
+    private readonly Task<int>?[] _samples = new Task<int>?[storage.ControlQueues.Count];
+    private readonly long[] _sampledAt = new long[storage.ControlQueues.Count];
+    private readonly Lock _gate = new();
 
     public async Task WaitForRoomAsync(int partition, CancellationToken cancellation)
     {
         int limit = storage.Options.MaxControlQueueDepth;
-        while (await DepthAsync(partition, cancellation) > limit)
+        while (await DepthAsync(partition).WaitAsync(cancellation) > limit)
         {
             await Task.Delay(SampleEvery, cancellation);
         }
     }
 
-    private async Task<int> DepthAsync(int partition, CancellationToken cancellation)
+    /// <summary>One sample per queue per second, shared by every caller: many concurrent starts make one call, not one each.</summary>
+    private Task<int> DepthAsync(int partition)
     {
         long now = Environment.TickCount64;
-        var (ticks, depth) = _samples[partition];
-        if (ticks != 0 && now - ticks < SampleEvery.TotalMilliseconds)
+        lock (_gate)
         {
-            return depth;
-        }
+            if (_samples[partition] is { } sample && now - _sampledAt[partition] < SampleEvery.TotalMilliseconds && !sample.IsFaulted && !sample.IsCanceled)
+            {
+                return sample;
+            }
 
-        var properties = await storage.ControlQueues[partition].GetPropertiesAsync(cancellation);
-        depth = properties.Value.ApproximateMessagesCount;
-        _samples[partition] = (now, depth);
-        return depth;
+            _sampledAt[partition] = now;
+            // Shared by every waiting caller, so no single caller's cancellation may cancel it.
+            return _samples[partition] = SampleAsync(partition);
+        }
     }
+
+    private async Task<int> SampleAsync(int partition)
+        => (await storage.ControlQueues[partition].GetPropertiesAsync(CancellationToken.None)).Value.ApproximateMessagesCount;
 }

@@ -4,10 +4,10 @@ using Microsoft.Extensions.Logging;
 
 namespace AnnualReview.Durable.Worker;
 
-/// <summary>Runs one activity call and sends its result (or failure) back to the instance that scheduled it.</summary>
-internal sealed class ActivityProcessor(DurableTaskRegistry registry, IServiceProvider services, MessageSender sender, TimeProvider clock, ILogger logger)
+/// <summary>Runs one activity call and produces its result (or failure) as the message for the instance that scheduled it.</summary>
+internal sealed class ActivityProcessor(DurableTaskRegistry registry, IServiceProvider services, TimeProvider clock, ILogger logger)
 {
-    public async Task ProcessAsync(TaskMessage call, CancellationToken cancellation)
+    public async Task<TaskMessage> RunAsync(TaskMessage call, CancellationToken cancellation)
     {
         HistoryEvent scheduled = call.Event;
         string name = scheduled.Name ?? "";
@@ -39,13 +39,13 @@ internal sealed class ActivityProcessor(DurableTaskRegistry registry, IServicePr
             }
         }
 
-        await sender.SendToControlAsync(new TaskMessage
+        return new TaskMessage
         {
             Id = MessageIds.ActivityResult(call.InstanceId, call.ExecutionId ?? "", scheduled.EventId),
             InstanceId = call.InstanceId,
             ExecutionId = call.ExecutionId,
             Event = outcome,
-        }, cancellation);
+        };
     }
 
     private HistoryEvent Failed(HistoryEvent scheduled, TaskFailureDetails failure) => new()

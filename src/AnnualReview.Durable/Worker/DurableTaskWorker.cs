@@ -45,7 +45,7 @@ public sealed class DurableTaskWorker : IHostedService, IAsyncDisposable
         _deadLetters = new DeadLetterStore(storage);
         var builder = new StepBuilder(registry, services, _options.MaxOutstandingPerInstance, loggers);
         _orchestrations = new OrchestrationProcessor(new InstanceStore(storage), sender, new IndexStore(storage), _cache, builder, _options.TimeProvider, _logger);
-        _activities = new ActivityProcessor(registry, services, sender, _options.TimeProvider, _logger);
+        _activities = new ActivityProcessor(registry, services, _options.TimeProvider, _logger);
         _controlSignals = [.. storage.ControlQueues.Select(_ => new AsyncSignal())];
         _orchestrationSlots = new SemaphoreSlim(_options.MaxConcurrentOrchestrations);
         _activitySlots = new SemaphoreSlim(_options.MaxConcurrentActivities);
@@ -405,12 +405,37 @@ public sealed class DurableTaskWorker : IHostedService, IAsyncDisposable
         try
         {
             call = await _sender.DecodeAsync(body, cancellation);
-            await _activities.ProcessAsync(call, cancellation);
+            TaskMessage result = await _activities.RunAsync(call, cancellation);
+            await DeliverResultAsync(result, cancellation);
         }
         catch (Exception error) when (error is not OperationCanceledException && dequeueCount >= _options.MaxDequeueCount)
         {
             await DeadLetterAsync(queueName, call, body, dequeueCount, error, cancellation);
         }
+    }
+
+    /// <summary>
+    /// Applies an activity's result to its instance right here, as a control-queue worker would, which saves
+    /// sending and deleting a result message. The work item is deleted only after this returns, so a crash in
+    /// between runs the activity again and its second result is recognised as a duplicate. If the instance
+    /// cannot take the result now, the result goes to the control queue like any other message.
+    /// </summary>
+    private async Task DeliverResultAsync(TaskMessage result, CancellationToken cancellation)
+    {
+        try
+        {
+            StepPlan plan = await _orchestrations.ProcessAsync(result.InstanceId, [result], cancellation);
+            if (plan.Outcomes.GetValueOrDefault(result.Id) != MessageOutcome.Defer)
+            {
+                return;
+            }
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            _logger.LogDebug(error, "Applying the result of {MessageId} in place failed; sending it to the control queue.", result.Id);
+        }
+
+        await _sender.SendToControlAsync(result, cancellation);
     }
 
     /// <summary>An early message goes back with a growing delay; one that stays early too long is dead-lettered.</summary>
