@@ -183,7 +183,9 @@ public sealed class DurableTaskWorker : IHostedService, IAsyncDisposable
 
         _loops.Add(Task.Run(() => PollWorkItemsAsync(stop), CancellationToken.None));
         _loops.Add(Task.Run(() => PeriodicAsync(_options.TimerPollingInterval, ProcessDueTimersAsync, stop), CancellationToken.None));
-        _loops.Add(Task.Run(() => PeriodicAsync(TimeSpan.FromSeconds(30), c => RecoverPendingStartsAsync(TimeSpan.FromMinutes(1), c), stop), CancellationToken.None));
+        // Lost starts are rare (a client dying between two calls) and the scan reads the whole index, so it runs
+        // seldom and leaves alone instances that may simply be waiting behind a deep queue.
+        _loops.Add(Task.Run(() => PeriodicAsync(TimeSpan.FromMinutes(5), c => RecoverPendingStartsAsync(TimeSpan.FromMinutes(10), c), stop), CancellationToken.None));
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
