@@ -45,9 +45,12 @@ internal sealed class CycleDriver(CityPlan city, SteerableClock clock, Phases ph
 
         phases.Begin("self-review");
         clock.HoldAt(Local(12, 8, 23));
-        await crowd.RunAsync(city.People.Where(p => p.Fate == Fate.OnTime).Select(p => acts.Submit(p, Between(random, Local(12, 2, 8), Local(12, 8, 22)))), cancellation);
-        await observer.WaitForAllAsync("on-time submissions applied", cells.Select(c => Id(c.Unit.Id)),
-            Expect(cells, c => c.People.Count(p => p.Fate == Fate.OnTime), "submitted"), cancellation);
+        await crowd.RunAsync(city.People.Where(p => p.Fate == Fate.OnTime).Select(p => acts.Submit(p, Between(random, Local(12, 2, 8), Local(12, 8, 22))))
+            .Concat(cells.Select(c => acts.Collective(c, Between(random, Local(12, 2, 8), Local(12, 8, 22))))), cancellation);
+        await RepairAsync("collective review", cells, (_, s) => Count(s, "collectiveVersions") >= 1, c => acts.Collective(c, clock.GetUtcNow()), cancellation);
+        Func<OrchestrationMetadata?, JsonElement?, bool> onTime = Expect(cells, c => c.People.Count(p => p.Fate == Fate.OnTime), "submitted");
+        await observer.WaitForAllAsync("on-time submissions and collective reviews applied", cells.Select(c => Id(c.Unit.Id)),
+            (m, s) => onTime(m, s) && Count(s, "collectiveVersions") >= 1, cancellation);
 
         phases.Begin("reminders");
         await PassAsync(Local(12, 9, 8), cancellation);
@@ -64,9 +67,12 @@ internal sealed class CycleDriver(CityPlan city, SteerableClock clock, Phases ph
         phases.Begin("meeting");
         clock.HoldAt(Local(12, 16, 22));
         await crowd.RunAsync(cells.Select(c => acts.Open(c, Between(random, Local(12, 16, 8), Local(12, 16, 20)))), cancellation);
+        await RepairAsync("meeting opened", cells, (_, s) => s?.GetProperty("meetingOpen").GetBoolean() == true, c => acts.Open(c, clock.GetUtcNow()), cancellation);
         await observer.WaitForAllAsync("meetings opened", cells.Select(c => Id(c.Unit.Id)), (_, s) => s?.GetProperty("meetingOpen").GetBoolean() == true, cancellation);
         clock.HoldAt(Local(12, 17, 22));
         await crowd.RunAsync(cells.Where(c => c.FullMembers > 0).Select(c => acts.Record(c, Between(random, Local(12, 17, 8), Local(12, 17, 20)), random)), cancellation);
+        await RepairAsync("meeting recorded", [.. cells.Where(c => c.FullMembers > 0)], (c, s) => Count(s, "proposed") == PeopleActs.Tallied(c),
+            c => acts.Record(c, clock.GetUtcNow(), random), cancellation);
         await observer.WaitForAllAsync("meetings recorded", cells.Where(c => c.FullMembers > 0).Select(c => Id(c.Unit.Id)),
             Expect(cells, c => PeopleActs.Tallied(c), "proposed"), cancellation);
 
@@ -104,6 +110,33 @@ internal sealed class CycleDriver(CityPlan city, SteerableClock clock, Phases ph
 
         phases.End();
         return cycle;
+    }
+
+    /// <summary>Events the engine recorded but the cell did not apply, by kind (the people repeated them).</summary>
+    public Dictionary<string, int> Repeated { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Once the engine has caught up, finds the cells whose status does not show an act as applied and has their
+    /// secretary do it again, as a person would after looking at the cell's page.
+    /// </summary>
+    private async Task RepairAsync(string what, IReadOnlyList<Cell> targets, Func<Cell, JsonElement?, bool> applied, Func<Cell, Act> again, CancellationToken cancellation)
+    {
+        await observer.SettleAsync(TimeSpan.FromSeconds(1), cancellation);
+        var missing = new System.Collections.Concurrent.ConcurrentBag<Cell>();
+        await Parallel.ForEachAsync(targets, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellation }, async (cell, c) =>
+        {
+            (_, JsonElement? status) = await observer.StatusAsync(Id(cell.Unit.Id), c);
+            if (!applied(cell, status))
+            {
+                missing.Add(cell);
+            }
+        });
+        if (!missing.IsEmpty)
+        {
+            Repeated[what] = Repeated.GetValueOrDefault(what) + missing.Count;
+            Console.Error.WriteLine($"{what}: not applied in {missing.Count} cell(s), e.g. {string.Join(", ", missing.Take(3).Select(c => Id(c.Unit.Id)))}; the secretaries do it again");
+            await crowd.RunAsync(missing.Select(again), cancellation);
+        }
     }
 
     /// <summary>Jumps to just before a deadline moment, lets the clock run through it and waits until the engine has acted on it.</summary>

@@ -13,7 +13,22 @@ internal static class Diagnostics
             var (metadata, _) = await observer.StatusAsync(id, cancellation);
             Describe(id, metadata);
         }
+
+        // What the first one's history holds: events by type and name, and how it ends.
+        if (instanceIds.Count > 0 && await observer.Client.GetHistoryAsync(instanceIds[0], cancellation) is { } history)
+        {
+            var events = history.Events.ToList();
+            Console.Error.WriteLine($"  history of {instanceIds[0]}: {events.Count} events; " + string.Join(", ", events
+                .GroupBy(e => e.Name is null ? e.Type.ToString() : $"{e.Type} '{e.Name}'")
+                .Select(g => $"{g.Key} ×{g.Count()}")));
+            foreach (var e in events.TakeLast(6))
+            {
+                Console.Error.WriteLine($"    {e.Timestamp:u} {e.Describe()} {Shorten(e.Input ?? e.Result)}");
+            }
+        }
     }
+
+    private static string Shorten(string? text) => text is null ? "" : text.Length > 160 ? text[..160] + "…" : text;
 
     public static async Task DescribeFailedAsync(Observer observer, CancellationToken cancellation)
     {

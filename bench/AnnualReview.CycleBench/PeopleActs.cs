@@ -41,6 +41,24 @@ internal sealed partial class PeopleActs(string cycleId, ReviewCommands commands
         }
     });
 
+    /// <summary>The secretary submits the cell's collective review (Mẫu 01), owed with the members' self-reviews.</summary>
+    public Act Collective(Cell cell, DateTimeOffset at) => new(at, cell.Unit.Id, async c =>
+    {
+        FormDefinition form = _rules.RuleSet.CollectiveForm;
+        Dictionary<string, string> sections = SectionsFor(form);
+        if (sections.Count == 0)
+        {
+            // The rule set lists no sections for form 01: the report is free text under part A.
+            sections = new Dictionary<string, string>(StringComparer.Ordinal) { ["A.I"] = "Chi bộ hoàn thành tốt nhiệm vụ năm 2025." };
+        }
+
+        SubmitResult result = await commands.SubmitCollectiveReviewAsync(cycleId, CityPlan.RuleSetId, cell.Unit.Id, sections, Secretary(cell.Unit.Id), c);
+        if (result.Errors.Count > 0)
+        {
+            throw new InvalidOperationException("collective review refused: " + string.Join("; ", result.Errors.Select(e => e.MessageEn)));
+        }
+    });
+
     public Act Open(Cell cell, DateTimeOffset at) => new(at, cell.Unit.Id, c => commands.OpenMeetingAsync(cycleId, cell.Unit.Id, Secretary(cell.Unit.Id), c));
 
     /// <summary>

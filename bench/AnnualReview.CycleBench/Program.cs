@@ -121,6 +121,7 @@ Console.WriteLine();
 Console.WriteLine($"cycle {(completed ? "completed" : "did NOT complete")} in {wallSeconds:0.0} s wall; simulated {Phases.Show(Phases.Local(12, 1, 8))} → {Phases.Show(clock.GetUtcNow())}");
 Console.WriteLine($"storage calls: {report.Total} in all, {report.Useful} excluding empty polls = {report.PerMember:0.00} per member-cycle (target < 60); import {report.ImportCalls} more");
 Console.WriteLine($"peak memory: bench working set {sampler.PeakWorkingSetMb:0} MB, managed heap {sampler.PeakManagedHeapMb:0} MB; Azurite {sampler.AzuritePeakWorkingSetMb:0} MB; deepest queues {observer.MaxDepth}; engine warnings {log.Count}; dead letters {deadLetters}; people's failed commands {crowd.Failures}");
+Console.WriteLine("events the cells did not apply, done again by the people: " + (driver.Repeated.Count == 0 ? "none" : string.Join(", ", driver.Repeated.Select(r => $"{r.Key} {r.Value}"))));
 Console.WriteLine($"quota: {acts.QuotaFixes.RefusedOnce} grassroots organizations refused once, {acts.QuotaFixes.Moved} members moved to Good, {acts.QuotaFixes.NotFinalized} not finalized");
 if (outcome is not null)
 {
@@ -151,6 +152,7 @@ var figures = new Dictionary<string, object?>
     ["engineWarnings"] = log.Count,
     ["failedCommands"] = crowd.Failures,
     ["quotaRefusedOnce"] = acts.QuotaFixes.RefusedOnce,
+    ["eventsRepeated"] = driver.Repeated,
     ["factor"] = options.Factor,
     ["failure"] = failure,
 };
