@@ -61,11 +61,19 @@ public static class DeadlineWatch
                 using var waitCancel = new CancellationTokenSource();
                 var arrivals = eventNames.Select(name => context.WaitForExternalEvent<JsonElement>(name, waitCancel.Token)).ToList();
                 Task winner = await Task.WhenAny([.. arrivals, timer!]);
-                int index = arrivals.FindIndex(a => a == winner);
-                if (index >= 0)
+                if (winner != timer)
                 {
+                    // Several events may arrive in one step: each waiter that already received one must be handled,
+                    // or cancelling it would drop that event.
                     waitCancel.Cancel();
-                    await onEvent(eventNames[index], await arrivals[index]);
+                    for (int i = 0; i < arrivals.Count; i++)
+                    {
+                        if (arrivals[i].IsCompletedSuccessfully)
+                        {
+                            await onEvent(eventNames[i], arrivals[i].Result);
+                        }
+                    }
+
                     continue;
                 }
 
