@@ -1,5 +1,6 @@
 using Azure.Identity;
 using AnnualReview.Durable.Hosting;
+using AnnualReview.Workflows.Storage;
 
 namespace AnnualReview.Functions;
 
@@ -23,6 +24,19 @@ internal sealed record StorageSettings(string? ConnectionString, Uri? Blob, Uri?
 
     public bool UsesManagedIdentity => Blob is not null && Queue is not null && Table is not null;
 
+    /// <summary>The assessment's tables and containers live in the same account as the engine's.</summary>
+    public AssessmentStorageOptions ToAssessmentOptions(string prefix)
+        => UsesManagedIdentity
+            ? new AssessmentStorageOptions { Prefix = prefix, TableServiceUri = Table, BlobServiceUri = Blob, Credential = Credential() }
+            : new AssessmentStorageOptions { Prefix = prefix, ConnectionString = RequireConnectionString() };
+
+    private ManagedIdentityCredential Credential()
+        => ClientId is null ? new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned) : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(ClientId));
+
+    private string RequireConnectionString()
+        => ConnectionString
+            ?? throw new InvalidOperationException("Set AzureWebJobsStorage (a connection string, e.g. UseDevelopmentStorage=true for Azurite) or the AzureWebJobsStorage__*ServiceUri settings.");
+
     public void Apply(DurableTaskOptions options)
     {
         if (UsesManagedIdentity)
@@ -30,11 +44,10 @@ internal sealed record StorageSettings(string? ConnectionString, Uri? Blob, Uri?
             options.BlobServiceUri = Blob;
             options.QueueServiceUri = Queue;
             options.TableServiceUri = Table;
-            options.Credential = ClientId is null ? new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned) : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(ClientId));
+            options.Credential = Credential();
             return;
         }
 
-        options.StorageConnectionString = ConnectionString
-            ?? throw new InvalidOperationException("Set AzureWebJobsStorage (a connection string, e.g. UseDevelopmentStorage=true for Azurite) or the AzureWebJobsStorage__*ServiceUri settings.");
+        options.StorageConnectionString = RequireConnectionString();
     }
 }

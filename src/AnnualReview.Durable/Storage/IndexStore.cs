@@ -12,23 +12,59 @@ internal sealed class IndexStore(TaskHubStorage storage)
 {
     private const int MaxCustomStatusChars = 8_000;
 
-    public Task UpsertAsync(InstanceState state, CancellationToken cancellation)
+    /// <summary>
+    /// Writes the instance's row unless a later step already wrote it. Two workers may flush steps of the same
+    /// instance concurrently (one applies an activity result while the other is still sending its outbox), so
+    /// a plain upsert could let an older status overwrite a newer one and leave the listing wrong for good.
+    /// The row carries the step sequence it was written from, and replaces are conditional on its ETag.
+    /// </summary>
+    public async Task UpsertAsync(InstanceState state, CancellationToken cancellation)
     {
-        var entity = new TableEntity(state.InstanceId, "")
+        TableEntity entity = ToEntity(state);
+        for (int attempt = 0; attempt < 5; attempt++)
         {
-            ["Name"] = state.Name,
-            ["Version"] = state.Version,
-            ["ExecutionId"] = state.ExecutionId,
-            ["Status"] = state.Status.ToString(),
-            ["CreatedTime"] = state.CreatedTime,
-            ["LastUpdatedTime"] = state.LastUpdatedTime,
-            ["CompletedTime"] = state.CompletedTime,
-            ["ScheduledStartTime"] = state.ScheduledStartTime,
-            ["ParentInstanceId"] = state.Parent?.InstanceId,
-            ["CustomStatus"] = state.CustomStatus is { Length: <= MaxCustomStatusChars } custom ? custom : null,
-        };
-        return storage.Index.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellation);
+            NullableResponse<TableEntity> existing = await storage.Index.GetEntityIfExistsAsync<TableEntity>(state.InstanceId, "", [SeqColumn], cancellation);
+            try
+            {
+                if (!existing.HasValue)
+                {
+                    await storage.Index.AddEntityAsync(entity, cancellation);
+                    return;
+                }
+
+                TableEntity current = existing.Value!;
+                // Sequences keep growing across ContinueAsNew executions, so they order every write of this instance.
+                if ((current.GetInt64(SeqColumn) ?? -1) > state.NextSeq)
+                {
+                    return;
+                }
+
+                await storage.Index.UpdateEntityAsync(entity, current.ETag, TableUpdateMode.Replace, cancellation);
+                return;
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412)
+            {
+                // Someone wrote the row between our read and write: read again and decide again.
+            }
+        }
     }
+
+    private const string SeqColumn = "Seq";
+
+    private static TableEntity ToEntity(InstanceState state) => new(state.InstanceId, "")
+    {
+        ["Name"] = state.Name,
+        ["Version"] = state.Version,
+        ["ExecutionId"] = state.ExecutionId,
+        ["Status"] = state.Status.ToString(),
+        ["CreatedTime"] = state.CreatedTime,
+        ["LastUpdatedTime"] = state.LastUpdatedTime,
+        ["CompletedTime"] = state.CompletedTime,
+        ["ScheduledStartTime"] = state.ScheduledStartTime,
+        ["ParentInstanceId"] = state.Parent?.InstanceId,
+        ["CustomStatus"] = state.CustomStatus is { Length: <= MaxCustomStatusChars } custom ? custom : null,
+        [SeqColumn] = state.NextSeq,
+    };
 
     public Task DeleteAsync(string instanceId, CancellationToken cancellation)
         => storage.Index.DeleteEntityAsync(instanceId, "", ETag.All, cancellation);
