@@ -1,0 +1,91 @@
+using System.Net.Http.Headers;
+using AnnualReview.Durable;
+using AnnualReview.Functions.Security;
+using AnnualReview.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AnnualReview.Functions.Tests;
+
+/// <summary>
+/// The real app on a random port over the shared Azurite, with its own task hub and table prefix, the
+/// development token issuer on, and helpers to call it as a given person.
+/// </summary>
+public sealed class TestApp : IAsyncDisposable
+{
+    public const string SigningKey = "test-signing-key-0123456789-abcdefghijklmnop";
+    public const string ManagementKey = "test-management-key";
+
+    private TestApp(WebApplication app, string taskHub, string prefix)
+    {
+        App = app;
+        TaskHub = taskHub;
+        StoragePrefix = prefix;
+        BaseAddress = new Uri(app.Urls.First());
+    }
+
+    public WebApplication App { get; }
+
+    public string TaskHub { get; }
+
+    public string StoragePrefix { get; }
+
+    public Uri BaseAddress { get; }
+
+    public IServiceProvider Services => App.Services;
+
+    /// <param name="settings">Extra settings as key/value pairs (e.g. Clock:Scale), applied last.</param>
+    public static async Task<TestApp> StartAsync(AzuriteFixture azurite, CancellationToken cancellation, IEnumerable<KeyValuePair<string, string>>? settings = null, Action<DurableTaskRegistry>? register = null)
+    {
+        ArgumentNullException.ThrowIfNull(azurite);
+        string hub = AzuriteServer.NewTaskHubName("app");
+        string prefix = AzuriteServer.NewTaskHubName("t");
+        var args = new List<string>
+        {
+            "--urls", "http://127.0.0.1:0",
+            "--environment", "Development",
+            "--AzureWebJobsStorage", azurite.ConnectionString,
+            "--TaskHubName", hub,
+            "--StoragePrefix", prefix,
+            "--Auth:DevelopmentSigningKey", SigningKey,
+            "--ManagementApiKey", ManagementKey,
+        };
+        foreach (var (key, value) in settings ?? [])
+        {
+            args.Add("--" + key);
+            args.Add(value);
+        }
+
+        WebApplication app = AppHost.Build([.. args], register);
+        await app.StartAsync(cancellation);
+        return new TestApp(app, hub, prefix);
+    }
+
+    /// <summary>A client with no token.</summary>
+    public HttpClient Anonymous(string? language = null)
+    {
+        var http = new HttpClient { BaseAddress = BaseAddress };
+        if (language is not null)
+        {
+            http.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        }
+
+        return http;
+    }
+
+    /// <summary>A client signed in with the given role(s), scoped to <paramref name="unitId"/>.</summary>
+    public HttpClient As(string role, string? unitId, string? memberId = null, string? language = null, params string[] moreRoles)
+    {
+        HttpClient http = Anonymous(language);
+        string subject = memberId ?? $"{role.ToLowerInvariant()}@{unitId ?? "all"}";
+        string token = Services.GetRequiredService<DevelopmentTokens>().Mint(subject, subject, [role, .. moreRoles], unitId, memberId);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return http;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+}
