@@ -51,6 +51,7 @@ public static class AppHost
             });
 
         builder.Services.AddSingleton(_ => new AssessmentStorage(storage.ToAssessmentOptions(configuration["StoragePrefix"] ?? "review")));
+        builder.Services.AddHostedService<AssessmentStorageStartup>();
         builder.Services.AddSingleton<RosterStore>();
         builder.Services.AddSingleton<ReadModelStore>();
         builder.Services.AddSingleton<NotificationOutbox>();
