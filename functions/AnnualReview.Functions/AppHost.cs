@@ -56,10 +56,12 @@ public static class AppHost
         builder.Services.AddSingleton<CycleStarter>();
         builder.Services.AddSingleton<ReviewCommands>();
         builder.Services.AddAppSecurity(configuration);
+        builder.Services.AddNotifications(configuration);
 
         WebApplication app = builder.Build();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.MapInbox();
         app.MapGet("/", async (DurableTaskWorker worker, DurableTaskOptions options, CancellationToken cancellation) =>
             Results.Ok(await EngineStatus.ReadAsync(worker, options, cancellation)));
         app.Lifetime.ApplicationStarted.Register(() => EngineStatus.LogOnStart(app));
