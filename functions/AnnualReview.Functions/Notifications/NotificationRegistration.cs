@@ -13,9 +13,12 @@ public static class NotificationRegistration
     {
         ArgumentNullException.ThrowIfNull(configuration);
         NotificationSettings settings = NotificationSettings.From(configuration);
-        var ledgerTable = DeliveryLedger.TableFor(StorageSettings.From(configuration).ToAssessmentOptions(configuration["StoragePrefix"] ?? "review"));
         services.AddSingleton(settings);
-        services.AddSingleton(sp => new DeliveryLedger(ledgerTable, settings, sp.GetRequiredService<TimeProvider>()));
+        // Built on first use, like the assessment's own storage, so an app without storage settings still builds.
+        services.AddSingleton(sp => new DeliveryLedger(
+            DeliveryLedger.TableFor(StorageSettings.From(configuration).ToAssessmentOptions(configuration["StoragePrefix"] ?? "review")),
+            settings,
+            sp.GetRequiredService<TimeProvider>()));
         services.AddHttpClient(WebhookChannel.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<RecipientDirectory>();
         services.AddSingleton<InboxChannel>();
