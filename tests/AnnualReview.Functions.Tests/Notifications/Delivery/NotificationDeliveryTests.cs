@@ -131,6 +131,22 @@ public sealed class NotificationDeliveryTests(AzuriteFixture azurite)
         Assert.Single(await h.Outbox.InboxAsync("m1", timeout));
     }
 
+    [Fact]
+    public async Task Run_ARecipientWhoChoseEnglish_GetsTheEnglishText()
+    {
+        CancellationToken timeout = TestTimeout.For(TimeSpan.FromSeconds(60));
+        await using MailDevServer mail = await MailDevServer.StartAsync(timeout);
+        await using DeliveryHarness h = await DeliveryHarness.StartAsync(azurite, Smtp(mail));
+        NotificationRequest reminder = DeliveryHarness.Reminder("m1", Lan, At);
+        await h.Outbox.WriteAsync([reminder with { Data = new Dictionary<string, string>(reminder.Data) { ["language"] = "en" } }], timeout);
+
+        await h.Delivery.RunAsync(timeout);
+
+        CaughtMail sent = Assert.Single(await mail.MailAsync(timeout));
+        Assert.Equal("Reminder: self-review due 15 December 2025, 23:59 (Vietnam time)", sent.Subject);
+        Assert.StartsWith("Dear comrade,", sent.Text, StringComparison.Ordinal);
+    }
+
     private static Dictionary<string, string?> Smtp(MailDevServer mail) => new()
     {
         ["Smtp:Host"] = "127.0.0.1",
