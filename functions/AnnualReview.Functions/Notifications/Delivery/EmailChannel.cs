@@ -51,7 +51,7 @@ public sealed class EmailChannel(NotificationSettings settings, DeliveryLedger l
             return ChannelOutcome.Finished;
         }
 
-        if (!MailboxAddress.TryParse(address, out MailboxAddress? mailbox))
+        if (!MailboxAddress.TryParse(address, out MailboxAddress? mailbox) || !mailbox.Address.Contains('@', StringComparison.Ordinal))
         {
             ClaimResult invalid = await ledger.TryClaimAsync(notification.Key, Name, address, resendInterrupted: false, cancellation);
             if (invalid.Claim is { } claimed)
