@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
-if [[ ! -x node_modules/.bin/azurite ]]; then
+if [[ ! -x node_modules/.bin/azurite || ! -x node_modules/.bin/maildev ]]; then
   npm ci --no-audit --no-fund
 fi
 

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
-if [[ ! -x node_modules/.bin/azurite ]]; then
+if [[ ! -x node_modules/.bin/azurite || ! -x node_modules/.bin/maildev ]]; then
   npm ci --no-audit --no-fund
 fi
 

@@ -63,10 +63,12 @@ public static class AppHost
         builder.Services.AddAppTelemetry(configuration);
         builder.Services.AddCustomHandler(configuration);
         builder.Services.AddManagementApi();
+        builder.Services.AddNotifications(configuration);
 
         WebApplication app = builder.Build();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.MapInbox();
         app.MapGet("/", async (DurableTaskWorker worker, DurableTaskOptions options, CancellationToken cancellation) =>
             Results.Ok(await EngineStatus.ReadAsync(worker, options, cancellation)));
         app.MapCustomHandler();

@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Text.Json;
+using Azure.Data.Tables;
+using AnnualReview.Durable;
+using AnnualReview.Workflows.Contracts;
+using AnnualReview.Workflows.Storage;
+
+namespace AnnualReview.Functions.Notifications.Delivery;
+
+/// <summary>
+/// The in-app inbox: one row per recipient and notification (PK recipient, RK creation time and notification
+/// key, the same key the workflows' outbox writer uses). A merge-upsert, so it is idempotent and keeps what the
+/// reader did with the row (read time).
+/// </summary>
+public sealed class InboxChannel(AssessmentStorage storage, TimeProvider clock)
+{
+    public const string Name = "inbox";
+
+    /// <summary>Oldest first in key order; the newest-first listing sorts the (small) partition.</summary>
+    public static string RowKey(NotificationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.CreatedAt.Ticks.ToString("D19", CultureInfo.InvariantCulture) + "_" + NotificationOutbox.Key(request.Id);
+    }
+
+    public async Task<ChannelOutcome> DeliverAsync(PendingNotification notification, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        NotificationRequest r = notification.Request;
+        if (notification.InboxDelivered || r.RecipientId.Length == 0)
+        {
+            return ChannelOutcome.Finished;
+        }
+
+        var row = new TableEntity(r.RecipientId, RowKey(r))
+        {
+            ["Id"] = r.Id,
+            ["RecipientId"] = r.RecipientId,
+            ["Template"] = r.Template,
+            ["Data"] = JsonSerializer.Serialize(r.Data, DataConverter.Options),
+            ["Email"] = r.Email,
+            ["CycleId"] = r.CycleId,
+            ["InstanceId"] = r.InstanceId,
+            ["CreatedAt"] = DateTime.SpecifyKind(r.CreatedAt, DateTimeKind.Utc),
+            ["DeliveredAt"] = clock.GetUtcNow(),
+        };
+        await storage.Inbox.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellation);
+        return ChannelOutcome.Finished;
+    }
+}
