@@ -2,6 +2,9 @@ using System.Globalization;
 using AnnualReview.Durable;
 using AnnualReview.Durable.Hosting;
 using AnnualReview.Durable.Worker;
+using AnnualReview.Functions.Host;
+using AnnualReview.Functions.Management;
+using AnnualReview.Functions.Observability;
 using AnnualReview.Functions.Security;
 using AnnualReview.Workflows;
 using AnnualReview.Workflows.Commands;
@@ -56,12 +59,17 @@ public static class AppHost
         builder.Services.AddSingleton<CycleStarter>();
         builder.Services.AddSingleton<ReviewCommands>();
         builder.Services.AddAppSecurity(configuration);
+        builder.Services.AddAppTelemetry(configuration);
+        builder.Services.AddCustomHandler(configuration);
+        builder.Services.AddManagementApi();
 
         WebApplication app = builder.Build();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet("/", async (DurableTaskWorker worker, DurableTaskOptions options, CancellationToken cancellation) =>
             Results.Ok(await EngineStatus.ReadAsync(worker, options, cancellation)));
+        app.MapCustomHandler();
+        app.MapManagementApi();
         app.Lifetime.ApplicationStarted.Register(() => EngineStatus.LogOnStart(app));
         return app;
     }

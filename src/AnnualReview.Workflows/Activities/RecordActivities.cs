@@ -10,6 +10,7 @@ public sealed class NotifyActivity(AssessmentStorage storage) : TaskActivity<Lis
     public override async Task<int> RunAsync(TaskActivityContext context, List<NotificationRequest> input)
     {
         await new NotificationOutbox(storage).WriteAsync(input, context.CancellationToken);
+        Telemetry.WorkflowMetrics.Notified(input);
         return input.Count;
     }
 }
@@ -19,6 +20,7 @@ public sealed class RecordProgressActivity(AssessmentStorage storage) : TaskActi
     public override async Task<bool> RunAsync(TaskActivityContext context, ProgressRow input)
     {
         await new ReadModelStore(storage).WriteProgressAsync(input, context.CancellationToken);
+        Telemetry.WorkflowMetrics.StepRecorded(input);
         return true;
     }
 }
@@ -37,6 +39,7 @@ public sealed class RecordLateActivity(AssessmentStorage storage) : TaskActivity
     public override async Task<bool> RunAsync(TaskActivityContext context, LateEntry input)
     {
         await new ReadModelStore(storage).WriteLateAsync(input, context.CancellationToken);
+        Telemetry.WorkflowMetrics.LateRecorded(input);
         return true;
     }
 }

@@ -36,6 +36,7 @@ public sealed class CycleStarter(DurableTaskClient client)
         string id = cycleId ?? CycleIdFor(definition);
         CycleInput input = InputFor(definition, id);
         await client.ScheduleNewOrchestrationInstanceAsync(WorkflowNames.Cycle, input, new StartOrchestrationOptions(CycleInstanceIds.Cycle(id)), cancellation);
+        Telemetry.WorkflowMetrics.CycleStarted(input);
         return new CycleStartResult(id, []);
     }
 

@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using AnnualReview.Durable;
+using AnnualReview.Durable.Client;
+using AnnualReview.Durable.Hosting;
+using AnnualReview.Functions.Observability;
+using AnnualReview.Functions.Problems;
+
+namespace AnnualReview.Functions.Management;
+
+/// <summary>
+/// The Durable Functions HTTP management API over our engine, under <c>/runtime/webhooks/durabletask</c>, so
+/// the tools and scripts written for Durable Functions work unchanged: start, status, list, raise event,
+/// terminate, suspend, resume, restart and purge.
+/// </summary>
+public static class ManagementEndpoints
+{
+    public static IServiceCollection AddManagementApi(this IServiceCollection services)
+        => services.AddSingleton<ManagementAccess>();
+
+    public static WebApplication MapManagementApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ManagementAccess access = app.Services.GetRequiredService<ManagementAccess>();
+        RouteGroupBuilder api = app.MapGroup(ManagementLinks.Root)
+            .AddEndpointFilter(ScopeAsync)
+            .AddEndpointFilter(access.FilterAsync);
+        api.MapPost("/orchestrators/{functionName}/{instanceId?}", StartAsync);
+        api.MapGet("/instances/{instanceId}", StatusAsync);
+        api.MapGet("/instances", ListAsync);
+        ManagementWrites.Map(api);
+        return app;
+    }
+
+    /// <summary>Every log line and span of a management call names the instance it is about.</summary>
+    private static async ValueTask<object?> ScopeAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    {
+        HttpContext context = invocation.HttpContext;
+        string? instanceId = context.GetRouteValue("instanceId") as string;
+        if (instanceId is null)
+        {
+            return await next(invocation);
+        }
+
+        Activity.Current?.SetTag(AppTracing.InstanceIdTag, instanceId);
+        ILogger logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("AnnualReview.Management");
+        using IDisposable? scope = logger.BeginScope(new Dictionary<string, object> { ["InstanceId"] = instanceId });
+        object? result = await next(invocation);
+        logger.LogInformation("Management {Method} {Path} for instance {InstanceId}.", context.Request.Method, context.Request.Path.Value, instanceId);
+        return result;
+    }
+
+    private static async Task<IResult> StartAsync(HttpContext context, string functionName, string? instanceId, DurableTaskClient client, DurableTaskRegistry registry, DurableTaskOptions options, IConfiguration configuration, CancellationToken cancellation)
+    {
+        if (!registry.VersionsOf(functionName).Any())
+        {
+            return ApiProblem.Result(context, ProblemKind.NotFound, "functionName", $"Không có hàm điều phối '{functionName}'.", $"No orchestrator named '{functionName}' is registered.");
+        }
+
+        if (instanceId is not null && !ManagementRequest.IsPossibleInstanceId(instanceId))
+        {
+            return ManagementRequest.Invalid(context, "instanceId", "Mã tiến trình dài 1–256 ký tự, không chứa '/', '\\', '#', '?' hay ký tự điều khiển.", "An instance id is 1–256 characters without '/', '\\', '#', '?' or control characters.");
+        }
+
+        var (ok, input, problem) = await ManagementRequest.ReadJsonAsync(context, cancellation);
+        if (!ok)
+        {
+            return problem!;
+        }
+
+        if (instanceId is not null && await client.GetInstanceAsync(instanceId, false, cancellation) is { } existing)
+        {
+            // Starting is idempotent in the engine, so an existing id would silently start nothing: say so instead.
+            return ApiProblem.Result(context, ProblemKind.Conflict, "instanceId",
+                $"Đã có tiến trình '{instanceId}' ({existing.RuntimeStatus}); hãy xóa nó trước khi dùng lại mã này.",
+                $"Instance '{instanceId}' already exists ({existing.RuntimeStatus}); purge it before reusing the id.");
+        }
+
+        string id = await client.ScheduleNewOrchestrationInstanceAsync(functionName, input, new StartOrchestrationOptions(instanceId), cancellation);
+        Activity.Current?.SetTag(AppTracing.InstanceIdTag, id);
+        return Accepted(context, configuration, options, id);
+    }
+
+    internal static IResult Accepted(HttpContext context, IConfiguration configuration, DurableTaskOptions options, string instanceId)
+    {
+        ManagementLinks links = ManagementLinks.For(context, configuration, options.TaskHubName, instanceId);
+        context.Response.Headers.Location = links.StatusQueryGetUri;
+        return Results.Json(links, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    private static async Task<IResult> StatusAsync(HttpContext context, string instanceId, DurableTaskClient client, DurableTaskOptions options, IConfiguration configuration, CancellationToken cancellation)
+    {
+        if (!ManagementRequest.TryBool(context, "showHistory", false, out bool showHistory, out IResult? problem)
+            || !ManagementRequest.TryBool(context, "showHistoryOutput", false, out bool showHistoryOutput, out problem)
+            || !ManagementRequest.TryBool(context, "showInput", true, out bool showInput, out problem)
+            || !ManagementRequest.TryBool(context, "returnInternalServerErrorOnFailure", false, out bool failureIs500, out problem))
+        {
+            return problem!;
+        }
+
+        OrchestrationMetadata? instance = ManagementRequest.IsPossibleInstanceId(instanceId) ? await client.GetInstanceAsync(instanceId, true, cancellation) : null;
+        if (instance is null)
+        {
+            return ManagementRequest.UnknownInstance(context, instanceId);
+        }
+
+        Dictionary<string, object?> body = InstanceStatusBody.For(instance, showInput);
+        if (showHistory && await client.GetHistoryAsync(instanceId, cancellation) is { } history)
+        {
+            var current = history.Rows.Where(r => r.ExecutionId == instance.ExecutionId).SelectMany(r => r.Events);
+            body["historyEvents"] = InstanceStatusBody.History(current, showInput, showHistoryOutput);
+        }
+
+        if (instance.RuntimeStatus is OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running
+            or OrchestrationRuntimeStatus.Suspended or OrchestrationRuntimeStatus.ContinuedAsNew)
+        {
+            context.Response.Headers.Location = ManagementLinks.For(context, configuration, options.TaskHubName, instanceId).StatusQueryGetUri;
+            context.Response.Headers.RetryAfter = "5";
+            return Results.Json(body, statusCode: StatusCodes.Status202Accepted);
+        }
+
+        int status = failureIs500 && instance.RuntimeStatus == OrchestrationRuntimeStatus.Failed ? StatusCodes.Status500InternalServerError : StatusCodes.Status200OK;
+        return Results.Json(body, statusCode: status);
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext context, DurableTaskClient client, CancellationToken cancellation)
+    {
+        if (!ManagementRequest.TryStatuses(context, out var statuses, out IResult? problem)
+            || !ManagementRequest.TryTime(context, "createdTimeFrom", out DateTimeOffset? from, out problem)
+            || !ManagementRequest.TryTime(context, "createdTimeTo", out DateTimeOffset? to, out problem)
+            || !ManagementRequest.TryTop(context, out int? top, out problem)
+            || !ManagementRequest.TryBool(context, "showInput", false, out bool showInput, out problem)
+            || !ManagementRequest.TryContinuation(context, out string? token, out problem))
+        {
+            return problem!;
+        }
+
+        var query = new OrchestrationQuery
+        {
+            Statuses = statuses,
+            CreatedFrom = from,
+            CreatedTo = to,
+            InstanceIdPrefix = context.Request.Query["instanceIdPrefix"].FirstOrDefault(),
+            PageSize = top ?? 100,
+            ContinuationToken = token,
+            // Outputs and custom status live with the instance, not in the index row.
+            FetchInputsAndOutputs = true,
+        };
+        var (page, next) = await client.GetInstancesPageAsync(query, cancellation);
+        if (next is not null)
+        {
+            context.Response.Headers[ManagementRequest.ContinuationHeader] = ManagementRequest.EncodeContinuation(next);
+        }
+
+        return Results.Json(page.Select(i => InstanceStatusBody.For(i, showInput)).ToList());
+    }
+}
