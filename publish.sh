@@ -26,15 +26,12 @@ mkdir -p "$out"
 dotnet publish "$project" -c Release -r linux-x64 --self-contained true \
   --artifacts-path "$out/build" -o "$app" --disable-build-servers -nologo -v:quiet
 
-# The Functions host reads host.json and every <Function>/function.json from the package root.
-cp "$root/host.json" "$app/host.json"
-shopt -s nullglob
-for definition in "$project"/FunctionApp/*/function.json; do
-  name="$(basename "$(dirname "$definition")")"
-  mkdir -p "$app/$name"
-  cp "$definition" "$app/$name/function.json"
-done
-shopt -u nullglob
+# The project copies host.json and every FunctionApp/<Name>/function.json to the publish root, where the
+# Functions host looks for them; a package without them would deploy an app with no functions.
+if [[ ! -f "$app/host.json" ]] || ! compgen -G "$app/*/function.json" >/dev/null; then
+  echo "publish.sh: $app lacks host.json or the <Function>/function.json folders." >&2
+  exit 1
+fi
 
 executable="$(sed -n 's/.*"defaultExecutablePath": *"\([^"]*\)".*/\1/p' "$app/host.json")"
 if [[ -z "$executable" || ! -x "$app/$executable" ]]; then
