@@ -3,6 +3,7 @@ using System.Text.Json;
 using AnnualReview.Durable.Client;
 using AnnualReview.Durable.Hosting;
 using AnnualReview.Testing;
+using AnnualReview.Workflows.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -65,5 +66,25 @@ public sealed class AppHostTests(AzuriteFixture azurite)
         Assert.Equal(new Uri("https://st.table.core.windows.net"), options.TableServiceUri);
         Assert.Equal(new Uri("https://st.queue.core.windows.net"), options.QueueServiceUri);
         Assert.NotNull(options.Credential);
+    }
+
+    [Fact]
+    public void Build_ManagedIdentitySettings_PointTheAssessmentTablesAndContainersAtTheSameAccount()
+    {
+        using WebApplication app = AppHost.Build(
+        [
+            "--AzureWebJobsStorage__blobServiceUri", "https://st.blob.core.windows.net",
+            "--AzureWebJobsStorage__queueServiceUri", "https://st.queue.core.windows.net",
+            "--AzureWebJobsStorage__tableServiceUri", "https://st.table.core.windows.net",
+            "--AzureWebJobsStorage__clientId", "00000000-0000-0000-0000-000000000001",
+            "--StoragePrefix", "review",
+        ]);
+
+        AssessmentStorage storage = app.Services.GetRequiredService<AssessmentStorage>();
+
+        Assert.Equal("st.table.core.windows.net", storage.Members.Uri.Host);
+        Assert.Equal("st.table.core.windows.net", storage.Submissions.Uri.Host);
+        Assert.Equal("st.blob.core.windows.net", storage.Attachments.Uri.Host);
+        Assert.Equal("review-attachments", storage.Attachments.Name);
     }
 }
