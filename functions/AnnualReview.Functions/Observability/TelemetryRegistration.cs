@@ -1,4 +1,6 @@
 using AnnualReview.Workflows.Telemetry;
+using Azure.Core;
+using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
@@ -23,13 +25,27 @@ public static class TelemetryRegistration
     {
         ArgumentNullException.ThrowIfNull(configuration);
         string? connectionString = configuration[ConnectionStringSetting] is { Length: > 0 } cs ? cs : null;
+
+        // Application Insights in Azure has local (key) auth off: the exporters sign in with the app's identity.
+        TokenCredential? credential = configuration["AzureWebJobsStorage__clientId"] is { Length: > 0 } clientId
+            ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
+            : null;
+        void Configure(AzureMonitorExporterOptions o)
+        {
+            o.ConnectionString = connectionString;
+            if (credential is not null)
+            {
+                o.Credential = credential;
+            }
+        }
+
         services.AddLogging(logging => logging.AddOpenTelemetry(options =>
         {
             options.IncludeScopes = true;
             options.IncludeFormattedMessage = true;
             if (connectionString is not null)
             {
-                options.AddAzureMonitorLogExporter(o => o.ConnectionString = connectionString);
+                options.AddAzureMonitorLogExporter(Configure);
             }
         }));
         services.AddOpenTelemetry()
@@ -40,7 +56,7 @@ public static class TelemetryRegistration
                 if (connectionString is not null)
                 {
                     // Storage calls are the engine's hot path: a span each is only worth its cost when exported.
-                    tracing.AddHttpClientInstrumentation().AddAzureMonitorTraceExporter(o => o.ConnectionString = connectionString);
+                    tracing.AddHttpClientInstrumentation().AddAzureMonitorTraceExporter(Configure);
                 }
             })
             .WithMetrics(metrics =>
@@ -48,7 +64,7 @@ public static class TelemetryRegistration
                 metrics.AddMeter(WorkflowMetrics.MeterName).AddAspNetCoreInstrumentation();
                 if (connectionString is not null)
                 {
-                    metrics.AddAzureMonitorMetricExporter(o => o.ConnectionString = connectionString);
+                    metrics.AddAzureMonitorMetricExporter(Configure);
                 }
             });
         return services;
