@@ -2,6 +2,7 @@ using System.Globalization;
 using AnnualReview.Durable;
 using AnnualReview.Durable.Hosting;
 using AnnualReview.Durable.Worker;
+using AnnualReview.Functions.Api.Reviews;
 using AnnualReview.Functions.Security;
 using AnnualReview.Workflows;
 using AnnualReview.Workflows.Commands;
@@ -62,6 +63,7 @@ public static class AppHost
         app.UseAuthorization();
         app.MapGet("/", async (DurableTaskWorker worker, DurableTaskOptions options, CancellationToken cancellation) =>
             Results.Ok(await EngineStatus.ReadAsync(worker, options, cancellation)));
+        app.MapGroup("/api").MapReviewEndpoints();
         app.Lifetime.ApplicationStarted.Register(() => EngineStatus.LogOnStart(app));
         return app;
     }

@@ -1,0 +1,13 @@
+using AnnualReview.Functions.Problems;
+
+namespace AnnualReview.Functions.Api.Reviews;
+
+/// <summary>Problem kinds only the review steps report (the shared ones live in <see cref="ProblemKind"/>).</summary>
+public static class ReviewProblems
+{
+    public static readonly ProblemKind QuotaExceeded = new("quota-exceeded", 422,
+        "Vượt tỷ lệ Hoàn thành xuất sắc nhiệm vụ", "The Excellent quota is exceeded");
+
+    public static readonly ProblemKind StepNotOpen = new("step-not-open", 409,
+        "Bước này chưa mở", "This step is not open yet");
+}
