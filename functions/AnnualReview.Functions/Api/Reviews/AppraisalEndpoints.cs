@@ -63,7 +63,7 @@ internal sealed class AppraisalEndpoints(CycleDirectory cycles, ReviewAccess acc
         UnitStep? step = await cycles.StepAsync(cycleId, grassrootsId, context.RequestAborted);
         List<AppraisalRow> rows = await table.RowsAsync(cycle!, grassrootsId, withDecisions: step?.Stage == "decided", context.RequestAborted);
         var (_, quota) = AppraisalTable.Quota(cycle!, rows.Where(r => r.Proposed is not null).Select(r => (r.MemberId, r.QuotaGroup, r.Decision ?? r.Proposed!.Value)), ApiProblem.PrefersEnglish(context));
-        return Results.Ok(new AppraisalView(cycleId, grassrootsId, step?.Stage, step?.Flag("finalized") == true || step?.Stage == "decided", rows, quota));
+        return ReviewResults.Ok(new AppraisalView(cycleId, grassrootsId, step?.Stage, step?.Flag("finalized") == true || step?.Stage == "decided", rows, quota));
     }
 
     private async Task<IResult> SubmitAsync(HttpContext context, string cycleId, string grassrootsId)
@@ -113,7 +113,7 @@ internal sealed class AppraisalEndpoints(CycleDirectory cycles, ReviewAccess acc
         bool finalized = body.Finalize && await cycles.WaitForAsync(cycleId, grassrootsId, s => s.Flag("finalized") || !s.Running, FinalizeWait, cancellation);
         var byId = whole.ToDictionary(d => d.MemberId, StringComparer.Ordinal);
         List<AppraisalRow> decided = [.. rows.Select(r => byId.TryGetValue(r.MemberId, out MemberDecision? d) ? r with { Decision = d.Level, Reason = d.Reason ?? r.Reason } : r)];
-        return Results.Accepted($"{context.Request.PathBase}/api/cycles/{cycleId}/organizations/{grassrootsId}/appraisal",
+        return ReviewResults.Accepted(context, $"/api/cycles/{cycleId}/organizations/{grassrootsId}/appraisal",
             new AppraisalView(cycleId, grassrootsId, finalized ? "decided" : "appraisal", finalized, decided, quota));
     }
 

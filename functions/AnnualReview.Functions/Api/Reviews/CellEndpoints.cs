@@ -87,7 +87,7 @@ internal sealed class CellEndpoints(CycleDirectory cycles, ReviewAccess access, 
             body!.Sections ?? [], caller.Actor, context.RequestAborted);
         return result.Errors.Count > 0
             ? ApiProblem.Validation(context, result.Errors)
-            : Results.Created($"{context.Request.PathBase}/api/cycles/{cycleId}/cells/{cellId}/collective-review", ReviewVersionView.From(result.Version!, withRating: false));
+            : ReviewResults.Created(context, $"/api/cycles/{cycleId}/cells/{cellId}/collective-review", ReviewVersionView.From(result.Version!, withRating: false));
     }
 
     private async Task<IResult> OpenAsync(HttpContext context, string cycleId, string cellId)
@@ -106,12 +106,12 @@ internal sealed class CellEndpoints(CycleDirectory cycles, ReviewAccess access, 
 
         if (step.Flag("meetingOpen"))
         {
-            return Results.Ok(new MeetingOpenView(cellId, true));
+            return ReviewResults.Ok(new MeetingOpenView(cellId, true));
         }
 
         await commands.OpenMeetingAsync(cycleId, cellId, caller.Actor, context.RequestAborted);
         bool open = await cycles.WaitForAsync(cycleId, cellId, s => s.Flag("meetingOpen") || !s.Running, OpenWait, context.RequestAborted);
-        return open ? Results.Ok(new MeetingOpenView(cellId, true)) : Results.Accepted(value: new MeetingOpenView(cellId, false));
+        return open ? ReviewResults.Ok(new MeetingOpenView(cellId, true)) : ReviewResults.Accepted(context, null, new MeetingOpenView(cellId, false));
     }
 
     private async Task<IResult> RecordAsync(HttpContext context, string cycleId, string cellId)
@@ -159,7 +159,7 @@ internal sealed class CellEndpoints(CycleDirectory cycles, ReviewAccess access, 
         var proposed = meeting.Tallies.Select(t => new ProposedLevelView(t.MemberId,
             cycle!.Rules.ProposedLevel(t, meeting.FullMembersConvened, cycle.Rules.EligibilityOf(byId[t.MemberId], cycle.Input.Year)), t.Votes)).ToList();
         await commands.RecordMeetingAsync(cycleId, cellId, meeting, cancellation);
-        return Results.Accepted(value: new MeetingRecordView(cellId, meeting.FullMembersConvened, meeting.FullMembersPresent, true, meeting.Supplementary, proposed));
+        return ReviewResults.Accepted(context, null, new MeetingRecordView(cellId, meeting.FullMembersConvened, meeting.FullMembersPresent, true, meeting.Supplementary, proposed));
     }
 
     /// <summary>Only members who are rated this year and have submitted a self-review are voted on.</summary>

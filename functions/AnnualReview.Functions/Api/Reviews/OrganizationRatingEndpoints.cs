@@ -85,6 +85,6 @@ internal sealed class OrganizationRatingEndpoints(CycleDirectory cycles, ReviewA
         }
 
         await commands.RateOrganizationsAsync(cycleId, committeeId, new OrganizationsRated(levels, caller.Actor), cancellation);
-        return Results.Accepted(value: new OrganizationRatingsView(committeeId, levels));
+        return ReviewResults.Accepted(context, null, new OrganizationRatingsView(committeeId, levels));
     }
 }

@@ -95,7 +95,7 @@ internal sealed class RecognitionEndpoints(CycleDirectory cycles, ReviewAccess a
             }
         }
 
-        return Results.Ok(new RecognitionView(cycleId, unitId, year, rows));
+        return ReviewResults.Ok(new RecognitionView(cycleId, unitId, year, rows));
     }
 
     private static RecognitionRow? Row(Member member, List<RatingRecord> ratings, int year, CycleInfo cycle, bool english)
@@ -189,6 +189,6 @@ internal sealed class RecognitionEndpoints(CycleDirectory cycles, ReviewAccess a
         // The reference names the instance ("15-QĐ/TU" becomes "15-QĐ_TU"): characters instance ids cannot hold are replaced.
         string key = new([.. reference.Select(c => c is '/' or '\\' or '#' or '?' or '~' ? '_' : c)]);
         string instanceId = await commands.ReRateAsync(new ReRatingInput(memberId, body.Year!.Value, level, body.Reason!.Trim(), caller.Actor), key, context.RequestAborted);
-        return Results.Accepted(value: new ReRatingView(instanceId, memberId, body.Year.Value, level, reference));
+        return ReviewResults.Accepted(context, null, new ReRatingView(instanceId, memberId, body.Year.Value, level, reference));
     }
 }

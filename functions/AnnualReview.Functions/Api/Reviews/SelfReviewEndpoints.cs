@@ -104,7 +104,7 @@ internal sealed class SelfReviewEndpoints(CycleDirectory cycles, ReviewAccess ac
             return ApiProblem.Validation(context, result.Errors);
         }
 
-        return Results.Created($"{context.Request.PathBase}/api/cycles/{cycleId}/members/{memberId}/self-review", ReviewVersionView.From(result.Version!));
+        return ReviewResults.Created(context, $"/api/cycles/{cycleId}/members/{memberId}/self-review", ReviewVersionView.From(result.Version!));
     }
 
     private async Task<IResult> ListAsync(HttpContext context, string cycleId, string memberId)
@@ -117,7 +117,7 @@ internal sealed class SelfReviewEndpoints(CycleDirectory cycles, ReviewAccess ac
         }
 
         List<SelfReviewVersion> versions = await submissions.VersionsAsync(cycleId, memberId, context.RequestAborted);
-        return Results.Ok(new SelfReviewHistoryView(cycleId, memberId, [.. versions.OrderBy(v => v.Version).Select(v => ReviewVersionView.From(v))]));
+        return ReviewResults.Ok(new SelfReviewHistoryView(cycleId, memberId, [.. versions.OrderBy(v => v.Version).Select(v => ReviewVersionView.From(v))]));
     }
 
     private async Task<IResult> DownloadAsync(HttpContext context, string cycleId, string memberId, string sha256)
