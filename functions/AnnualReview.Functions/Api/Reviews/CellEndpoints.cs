@@ -145,10 +145,7 @@ internal sealed class CellEndpoints(CycleDirectory cycles, ReviewAccess access, 
         List<Member> members = await access.Roster.GetCellMembersAsync(cellId, cancellation);
         var errors = new List<ValidationError>();
         MeetingRecorded? meeting = body!.ToEvent(cellId, members, caller.Actor, errors);
-        if (meeting is not null)
-        {
-            await CheckVotedMembersAsync(cycle!, cycleId, meeting, members, errors, cancellation);
-        }
+        await CheckVotedMembersAsync(cycle!, cycleId, body.Tallies ?? [], members, errors, cancellation);
 
         if (errors.Count > 0 || meeting is null)
         {
@@ -163,12 +160,12 @@ internal sealed class CellEndpoints(CycleDirectory cycles, ReviewAccess access, 
     }
 
     /// <summary>Only members who are rated this year and have submitted a self-review are voted on.</summary>
-    private async Task CheckVotedMembersAsync(CycleInfo cycle, string cycleId, MeetingRecorded meeting, List<Member> members, List<ValidationError> errors, CancellationToken cancellation)
+    private async Task CheckVotedMembersAsync(CycleInfo cycle, string cycleId, List<TallyRequest> tallies, List<Member> members, List<ValidationError> errors, CancellationToken cancellation)
     {
         var byId = members.ToDictionary(m => m.Id, StringComparer.Ordinal);
-        for (int i = 0; i < meeting.Tallies.Count; i++)
+        for (int i = 0; i < tallies.Count; i++)
         {
-            string id = meeting.Tallies[i].MemberId;
+            string id = tallies[i].MemberId?.Trim() ?? "";
             if (!byId.TryGetValue(id, out Member? member))
             {
                 continue; // The domain validator already named it.
@@ -239,15 +236,15 @@ public sealed record MeetingRequest(int? FullMembersConvened, int? FullMembersPr
             tallies.Add(Tallies![i].ToTally($"tallies[{i}]", errors));
         }
 
-        if (errors.Count > 0)
+        // The domain's checks run whenever the head counts are there, so every error comes back in one reply.
+        if (FullMembersConvened is { } convened && FullMembersPresent is { } present)
         {
-            return null;
+            var cellMeeting = new CellMeeting(cellId, default, convened, present,
+                [.. tallies.Select(t => new VoteTally(t.MemberId, Votes(t, RatingLevel.Excellent), Votes(t, RatingLevel.Good), Votes(t, RatingLevel.Completed), Votes(t, RatingLevel.NotCompleted)))]);
+            errors.AddRange(CellMeetingValidator.Validate(cellMeeting, members).Where(e => !errors.Exists(known => known.Field == e.Field && known.Code == e.Code)));
         }
 
-        var cellMeeting = new CellMeeting(cellId, default, FullMembersConvened!.Value, FullMembersPresent!.Value,
-            [.. tallies.Select(t => new VoteTally(t.MemberId, Votes(t, RatingLevel.Excellent), Votes(t, RatingLevel.Good), Votes(t, RatingLevel.Completed), Votes(t, RatingLevel.NotCompleted)))]);
-        errors.AddRange(CellMeetingValidator.Validate(cellMeeting, members));
-        return errors.Count > 0 ? null : new MeetingRecorded(FullMembersConvened.Value, FullMembersPresent.Value, tallies, recordedBy, Supplementary);
+        return errors.Count > 0 ? null : new MeetingRecorded(FullMembersConvened!.Value, FullMembersPresent!.Value, tallies, recordedBy, Supplementary);
     }
 
     private static int Votes(MemberTally tally, RatingLevel level) => tally.Votes.GetValueOrDefault(level);
