@@ -72,6 +72,38 @@ public sealed class SelfReviewEndpointsTests(AzuriteFixture azurite, ReviewWorld
     }
 
     [Fact]
+    public async Task Submit_FourEightMegabyteScans_PassTheServersDefaultLimitThroughTheEndpointsOwn()
+    {
+        ReviewWorld world = await fixture.GetAsync(azurite);
+        using HttpClient member = world.As(AppRoles.Member, OtherCell, "n01");
+        var scans = Enumerable.Range(1, 4).Select(i =>
+        {
+            byte[] scan = SampleFiles.PngOfSize(8 * 1024 * 1024);
+            scan[^1] = (byte)i;
+            return ($"trang-{i}.png", scan, "image/png");
+        }).ToArray();
+
+        using HttpResponseMessage response = await member.PostAsync(PathOf("n01"), SelfReview("Good", scans));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        JsonElement version = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(4, version.GetProperty("attachments").EnumerateArray().Select(a => a.GetProperty("sha256").GetString()).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Submit_SixFiles_Is413AndStoresNothing()
+    {
+        ReviewWorld world = await fixture.GetAsync(azurite);
+        using HttpClient member = world.As(AppRoles.Member, OtherCell, "n02");
+        var files = Enumerable.Range(1, 6).Select(i => ($"{i}.pdf", SampleFiles.Pdf(), "application/pdf")).ToArray();
+
+        using HttpResponseMessage response = await member.PostAsync(PathOf("n02"), SelfReview("Good", files));
+
+        await AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "payload-too-large", "attachments");
+        await AssertNothingStoredAsync(world, member, "n02");
+    }
+
+    [Fact]
     public async Task Submit_DocxBuiltInMemory_IsAcceptedAsDocx()
     {
         ReviewWorld world = await fixture.GetAsync(azurite);
