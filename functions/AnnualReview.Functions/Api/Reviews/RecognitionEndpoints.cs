@@ -75,7 +75,7 @@ internal sealed class RecognitionEndpoints(CycleDirectory cycles, ReviewAccess a
         List<Member>? members = await MembersUnderAsync(unit!, cancellation);
         if (members is null)
         {
-            return ApiProblem.Result(context, ProblemKind.Validation with { Status = 422 }, "unitId",
+            return ApiProblem.Result(context, ReviewProblems.UnitTooLarge, "unitId",
                 $"Đơn vị có hơn {MaxMembers} đảng viên; hãy xem từng đơn vị cấp dưới hoặc dùng báo cáo.",
                 $"The unit has more than {MaxMembers} members; look at the units below it or use the report.");
         }
