@@ -27,7 +27,8 @@ public sealed record SelfReviewUpload(string? Form, IReadOnlyDictionary<string, 
 
     private static readonly FormOptions Limits = new()
     {
-        MultipartBodyLengthLimit = MaxRequestBytes,
+        // A little above the body limit, so an oversized body is refused by the server's limit as 413 first.
+        MultipartBodyLengthLimit = MaxRequestBytes + (64 * 1024),
         ValueCountLimit = 64,
         KeyLengthLimit = 200,
         ValueLengthLimit = 256 * 1024,
