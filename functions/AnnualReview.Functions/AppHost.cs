@@ -5,6 +5,7 @@ using AnnualReview.Durable.Worker;
 using AnnualReview.Functions.Host;
 using AnnualReview.Functions.Management;
 using AnnualReview.Functions.Observability;
+using AnnualReview.Functions.Api.Reviews;
 using AnnualReview.Functions.Security;
 using AnnualReview.Workflows;
 using AnnualReview.Workflows.Commands;
@@ -73,6 +74,7 @@ public static class AppHost
             Results.Ok(await EngineStatus.ReadAsync(worker, options, cancellation)));
         app.MapCustomHandler();
         app.MapManagementApi();
+        app.MapGroup("/api").MapReviewEndpoints();
         app.Lifetime.ApplicationStarted.Register(() => EngineStatus.LogOnStart(app));
         return app;
     }

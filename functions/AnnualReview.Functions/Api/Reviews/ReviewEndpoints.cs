@@ -1,0 +1,32 @@
+using AnnualReview.Durable.Client;
+using AnnualReview.Functions.Security;
+using AnnualReview.Workflows.Commands;
+using AnnualReview.Workflows.Storage;
+
+namespace AnnualReview.Functions.Api.Reviews;
+
+/// <summary>The review steps of the HTTP API: self-review, collective review, the cell meeting, appraisal, organization ratings, recognition and re-rating.</summary>
+public static class ReviewEndpoints
+{
+    /// <summary>Maps the review endpoints under <paramref name="api"/> (the <c>/api</c> group).</summary>
+    public static RouteGroupBuilder MapReviewEndpoints(this RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        IServiceProvider services = ((IEndpointRouteBuilder)api).ServiceProvider;
+        var storage = services.GetRequiredService<AssessmentStorage>();
+        var roster = services.GetRequiredService<RosterStore>();
+        var readModels = services.GetRequiredService<ReadModelStore>();
+        var submissions = services.GetRequiredService<SubmissionStore>();
+        var commands = services.GetRequiredService<ReviewCommands>();
+        var scope = services.GetRequiredService<UnitScope>();
+        var cycles = new CycleDirectory(services.GetRequiredService<DurableTaskClient>());
+        var access = new ReviewAccess(scope, roster);
+
+        new SelfReviewEndpoints(cycles, access, commands, submissions, storage).Map(api);
+        new CellEndpoints(cycles, access, commands, submissions).Map(api);
+        new AppraisalEndpoints(cycles, access, commands, new AppraisalTable(roster, readModels)).Map(api);
+        new OrganizationRatingEndpoints(cycles, access, commands).Map(api);
+        new RecognitionEndpoints(cycles, access, commands, readModels, scope, services.GetRequiredService<TimeProvider>()).Map(api);
+        return api;
+    }
+}
