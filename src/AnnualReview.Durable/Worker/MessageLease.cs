@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace AnnualReview.Durable.Worker;
 
 /// <summary>
-/// Keeps a queue message invisible while a long activity runs, by extending its visibility every half timeout.
+/// Keeps a queue message invisible while a long activity runs, by extending its visibility every third of the timeout.
 /// Without it an activity that outlives the timeout (a grassroots organization of hundreds of members
 /// finalized in one go) is delivered again and runs a second time in parallel. Storage times are real
 /// time, so the lease runs on the real clock even when the engine's clock is scaled.
@@ -40,7 +40,8 @@ internal sealed class MessageLease : IAsyncDisposable
         {
             try
             {
-                await Task.Delay(_visibility / 2, TimeProvider.System, stop);
+                // A third, not a half: on a busy machine a renewal can itself take seconds.
+                await Task.Delay(_visibility / 3, TimeProvider.System, stop);
                 UpdateReceipt receipt = (await _queue.UpdateMessageAsync(_messageId, _popReceipt, visibilityTimeout: _visibility, cancellationToken: stop)).Value;
                 _popReceipt = receipt.PopReceipt;
             }
