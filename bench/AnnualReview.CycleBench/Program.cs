@@ -24,17 +24,18 @@ foreach (Cell empty in city.Cells.Where(c => c.FullMembers == 0))
     Console.Error.WriteLine($"warning: cell {empty.Unit.Id} has no full member; its meeting cannot be recorded");
 }
 
-// A fresh in-memory Azurite unless told to use the emulator ANNUALREVIEW_STORAGE names (to read its debug log, say).
-await using AzuriteServer azurite = options.StorageFromEnvironment
-    ? await AzuriteServer.StartAsync(cancellation)
-    : await AzuriteServer.StartProcessAsync(cancellation);
-CallKinds.LearnPorts(azurite.ConnectionString);
+// Fresh in-memory Azurite processes (one per service) unless told to use the emulator ANNUALREVIEW_STORAGE names.
+await using AzuriteServer? sharedAzurite = options.StorageFromEnvironment ? await AzuriteServer.StartAsync(cancellation) : null;
+await using SplitAzurite? ownAzurite = options.StorageFromEnvironment ? null : await SplitAzurite.StartAsync(cancellation);
+string connectionString = sharedAzurite?.ConnectionString ?? ownAzurite!.ConnectionString;
+IReadOnlyList<Process> azuriteProcesses = ownAzurite?.Processes ?? [];
+CallKinds.LearnPorts(connectionString);
 var counter = new CallCounter();
 var observerCounter = new CallCounter();
 var clock = new SteerableClock(Phases.Local(12, 1, 8), options.Factor);
 clock.HoldAt(Phases.Local(12, 1, 8));
 
-var storageOptions = new AssessmentStorageOptions { ConnectionString = azurite.ConnectionString, Prefix = "review" };
+var storageOptions = new AssessmentStorageOptions { ConnectionString = connectionString, Prefix = "review" };
 storageOptions.Policies.Add(counter.PolicyFor("assessment"));
 var storage = new AssessmentStorage(storageOptions);
 var log = new EngineLog();
@@ -43,7 +44,7 @@ DurableTaskOptions EngineOptions(CallCounter calls, string source)
     var engineOptions = new DurableTaskOptions
     {
         TaskHubName = "cyclebench",
-        StorageConnectionString = azurite.ConnectionString,
+        StorageConnectionString = connectionString,
         PartitionCount = 4,
         MaxConcurrentOrchestrations = 32,
         MaxConcurrentActivities = 32,
@@ -64,7 +65,7 @@ await using var watcher = new DurableTaskEngine(EngineOptions(observerCounter, "
 var observer = new Observer(watcher, options.StallLimit);
 
 var phases = new Phases(clock, counter, null);
-await using var sampler = new ResourceSampler(azurite.Process, () =>
+await using var sampler = new ResourceSampler(azuriteProcesses, () =>
     $"{phases.Current} at {Phases.Show(clock.GetUtcNow())}, {counter.Snapshot().Where(c => !CallCounter.IsEmptyPoll(c.Key.Kind)).Sum(c => c.Value.Count)} calls, queues {observer.Depths}, cached {engine.Worker.CachedInstanceCount}, {counter.InFlight()}");
 phases.Sampler = sampler;
 phases.Begin("import");

@@ -9,13 +9,13 @@ namespace AnnualReview.CycleBench;
 internal sealed class ResourceSampler : IAsyncDisposable
 {
     private const double Mb = 1024 * 1024;
-    private readonly Process? _azurite;
+    private readonly IReadOnlyList<Process> _azurite;
     private readonly Func<string> _progress;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private readonly Stopwatch _since = Stopwatch.StartNew();
 
-    public ResourceSampler(Process? azurite, Func<string> progress)
+    public ResourceSampler(IReadOnlyList<Process> azurite, Func<string> progress)
     {
         _azurite = azurite;
         _progress = progress;
@@ -28,23 +28,27 @@ internal sealed class ResourceSampler : IAsyncDisposable
 
     public double AzuritePeakWorkingSetMb { get; private set; }
 
-    /// <summary>Azurite's CPU time so far (all its threads; 100% of one core = 1 s per second).</summary>
+    /// <summary>Azurite's CPU time so far (all its processes and threads; 100% of one core = 1 s per second).</summary>
     public TimeSpan AzuriteCpu()
     {
-        try
+        TimeSpan total = TimeSpan.Zero;
+        foreach (Process process in _azurite)
         {
-            if (_azurite is null || _azurite.HasExited)
+            try
             {
-                return TimeSpan.Zero;
+                if (!process.HasExited)
+                {
+                    process.Refresh();
+                    total += process.TotalProcessorTime;
+                }
             }
+            catch (InvalidOperationException)
+            {
+                // Ended; the bench notices elsewhere.
+            }
+        }
 
-            _azurite.Refresh();
-            return _azurite.TotalProcessorTime;
-        }
-        catch (InvalidOperationException)
-        {
-            return TimeSpan.Zero;
-        }
+        return total;
     }
 
     public static TimeSpan OwnCpu() => Process.GetCurrentProcess().TotalProcessorTime;
@@ -105,17 +109,23 @@ internal sealed class ResourceSampler : IAsyncDisposable
         }
 
         PeakManagedHeapMb = Math.Max(PeakManagedHeapMb, GC.GetTotalMemory(false) / Mb);
-        try
+        double azurite = 0;
+        foreach (Process process in _azurite)
         {
-            if (_azurite is { HasExited: false })
+            try
             {
-                _azurite.Refresh();
-                AzuritePeakWorkingSetMb = Math.Max(AzuritePeakWorkingSetMb, _azurite.WorkingSet64 / Mb);
+                if (!process.HasExited)
+                {
+                    process.Refresh();
+                    azurite += process.WorkingSet64 / Mb;
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // Ended; the bench notices elsewhere.
             }
         }
-        catch (InvalidOperationException)
-        {
-            // Azurite ended; the bench notices elsewhere.
-        }
+
+        AzuritePeakWorkingSetMb = Math.Max(AzuritePeakWorkingSetMb, azurite);
     }
 }

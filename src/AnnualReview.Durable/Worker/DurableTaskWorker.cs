@@ -308,8 +308,14 @@ public sealed class DurableTaskWorker : IHostedService, IAsyncDisposable
                     {
                         try
                         {
-                            await HandleWorkItemAsync(queue.Name, message.Body.ToString(), message.DequeueCount, stop);
-                            await DeleteQuietly(queue, message);
+                            string receipt;
+                            await using (var lease = new MessageLease(queue, message, _options.MessageVisibilityTimeout, _logger))
+                            {
+                                await HandleWorkItemAsync(queue.Name, message.Body.ToString(), message.DequeueCount, stop);
+                                receipt = lease.PopReceipt;
+                            }
+
+                            await DeleteQuietly(queue, message.MessageId, receipt);
                         }
                         catch (Exception error) when (error is not OperationCanceledException)
                         {
@@ -491,16 +497,18 @@ public sealed class DurableTaskWorker : IHostedService, IAsyncDisposable
 
     private static string InstanceOf(QueueMessage message) => TryReadInstanceId(message.Body.ToString()) ?? message.MessageId;
 
-    private async Task DeleteQuietly(QueueClient queue, QueueMessage message)
+    private Task DeleteQuietly(QueueClient queue, QueueMessage message) => DeleteQuietly(queue, message.MessageId, message.PopReceipt);
+
+    private async Task DeleteQuietly(QueueClient queue, string messageId, string popReceipt)
     {
         try
         {
-            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
+            await queue.DeleteMessageAsync(messageId, popReceipt, CancellationToken.None);
         }
         catch (RequestFailedException error) when (error.Status is 404 or 400)
         {
             // Already gone or its receipt expired: it will be seen again and recognised as a duplicate.
-            _logger.LogDebug(error, "Could not delete message {MessageId}.", message.MessageId);
+            _logger.LogDebug(error, "Could not delete message {MessageId}.", messageId);
         }
     }
 

@@ -16,28 +16,43 @@ namespace AnnualReview.Workflows.Activities;
 /// </summary>
 public sealed class FinalizeMembersActivity(AssessmentStorage storage, TimeProvider? clock = null) : TaskActivity<FinalizeInput, FinalizeResult>
 {
+    private const int MaxParallelWrites = 16;
+
     public override async Task<FinalizeResult> RunAsync(TaskActivityContext context, FinalizeInput input)
     {
         CycleRules rules = CycleRules.For(input.Cycle.RuleSetId);
         var readModels = new ReadModelStore(storage);
-        var recognitions = new List<MemberRecognition>();
-        var notifications = new List<NotificationRequest>();
         int year = input.Cycle.Year;
         DateTime now = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
-        foreach (MemberResult member in input.Members.Where(m => m.Final is not null))
-        {
-            RatingLevel level = member.Final!.Value;
-            IReadOnlyDictionary<int, RatingLevel> previous = level is RatingLevel.Excellent or RatingLevel.NotCompleted
-                ? await PreviousYearsAsync(member.MemberId, year, context.CancellationToken)
-                : new Dictionary<int, RatingLevel>();
-            MemberRecognition recognition = rules.Recognize(member.MemberId, year, level, previous);
-            recognitions.Add(recognition);
-            await readModels.WriteRatingAsync(new RatingRecord(member.MemberId, year, level, input.Cycle.CycleId) { Awards = recognition.Awards }, context.CancellationToken);
+        MemberResult[] rated = [.. input.Members.Where(m => m.Final is not null)];
+        var recognitions = new MemberRecognition[rated.Length];
 
+        // Each member's rating is its own partition (their years side by side), so the writes cannot share a
+        // transaction; running them side by side keeps an organization of hundreds of members to seconds.
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, rated.Length),
+            new ParallelOptions { MaxDegreeOfParallelism = MaxParallelWrites, CancellationToken = context.CancellationToken },
+            async (i, cancellation) =>
+            {
+                MemberResult member = rated[i];
+                RatingLevel level = member.Final!.Value;
+                IReadOnlyDictionary<int, RatingLevel> previous = level is RatingLevel.Excellent or RatingLevel.NotCompleted
+                    ? await PreviousYearsAsync(member.MemberId, year, cancellation)
+                    : new Dictionary<int, RatingLevel>();
+                MemberRecognition recognition = rules.Recognize(member.MemberId, year, level, previous);
+                recognitions[i] = recognition;
+                await readModels.WriteRatingAsync(new RatingRecord(member.MemberId, year, level, input.Cycle.CycleId) { Awards = recognition.Awards }, cancellation);
+            });
+
+        var notifications = new List<NotificationRequest>();
+        for (int i = 0; i < rated.Length; i++)
+        {
+            MemberResult member = rated[i];
+            MemberRecognition recognition = recognitions[i];
             var data = new Dictionary<string, string>
             {
                 ["year"] = year.ToString(CultureInfo.InvariantCulture),
-                ["level"] = level.ToString(),
+                ["level"] = member.Final!.Value.ToString(),
                 ["awards"] = string.Join(", ", recognition.Awards),
                 ["flags"] = string.Join(", ", recognition.Flags),
                 ["followUp"] = recognition.FollowUpPlan ? "true" : "false",
@@ -58,7 +73,7 @@ public sealed class FinalizeMembersActivity(AssessmentStorage storage, TimeProvi
         }
 
         await new NotificationOutbox(storage).WriteAsync(notifications, context.CancellationToken);
-        return new FinalizeResult(recognitions);
+        return new FinalizeResult([.. recognitions]);
     }
 
     /// <summary>The four years before, by point reads (known keys), skipping cancelled ratings.</summary>

@@ -121,14 +121,16 @@ public sealed class AssessmentStorage
     }
 
     /// <summary>Runs table writes as entity group transactions of at most 100 rows per partition.</summary>
+    /// <summary>
+    /// One transaction per partition and 100 rows; transactions for different partitions run side by side
+    /// (per-member partitions such as inboxes would otherwise be hundreds of sequential round trips).
+    /// </summary>
     public static async Task SubmitInBatchesAsync(TableClient table, IEnumerable<TableTransactionAction> actions, CancellationToken cancellation)
     {
-        foreach (var partition in actions.GroupBy(a => a.Entity.PartitionKey))
-        {
-            foreach (var chunk in partition.Chunk(100))
-            {
-                await table.SubmitTransactionAsync(chunk, cancellation);
-            }
-        }
+        var chunks = actions.GroupBy(a => a.Entity.PartitionKey).SelectMany(partition => partition.Chunk(100)).ToList();
+        await Parallel.ForEachAsync(
+            chunks,
+            new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellation },
+            async (chunk, ct) => await table.SubmitTransactionAsync(chunk, ct));
     }
 }
