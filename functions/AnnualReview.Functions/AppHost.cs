@@ -3,6 +3,7 @@ using AnnualReview.Durable;
 using AnnualReview.Durable.Hosting;
 using AnnualReview.Durable.Worker;
 using AnnualReview.Functions.Security;
+using AnnualReview.Functions.Web;
 using AnnualReview.Workflows;
 using AnnualReview.Workflows.Commands;
 using AnnualReview.Workflows.Storage;
@@ -56,12 +57,14 @@ public static class AppHost
         builder.Services.AddSingleton<CycleStarter>();
         builder.Services.AddSingleton<ReviewCommands>();
         builder.Services.AddAppSecurity(configuration);
+        builder.Services.AddWebUi(configuration);
 
         WebApplication app = builder.Build();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet("/", async (DurableTaskWorker worker, DurableTaskOptions options, CancellationToken cancellation) =>
             Results.Ok(await EngineStatus.ReadAsync(worker, options, cancellation)));
+        app.MapWebUi();
         app.Lifetime.ApplicationStarted.Register(() => EngineStatus.LogOnStart(app));
         return app;
     }
