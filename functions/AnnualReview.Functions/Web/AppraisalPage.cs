@@ -99,7 +99,7 @@ public static class AppraisalPage
 
     private static async Task<IResult> ChooseAsync(WebRequest r, CycleSummary cycle, Unit unit)
     {
-        var tree = new ProgressTree(await r.Service<ReadModelStore>().ReadProgressAsync(cycle.CycleId, r.Cancellation));
+        var tree = await ProgressTree.LoadAsync(r.Service<ReadModelStore>(), r.Service<RosterStore>(), cycle.CycleId, r.Cancellation);
         var body = new Html().Add($"<p>{r.T("Chọn tổ chức cơ sở đảng để thẩm định:", "Choose the grassroots organization to appraise:")}</p><ul>");
         foreach (ProgressRow row in (await r.Service<ReadModelStore>().ReadProgressAsync(cycle.CycleId, r.Cancellation))
             .Where(p => p.Kind == UnitKind.GrassrootsOrganization && tree.Contains(unit.Id, p.UnitId)).OrderBy(p => p.UnitName, StringComparer.CurrentCulture))

@@ -63,7 +63,7 @@ public static class DashboardPages
         }
 
         ReadModelStore reads = r.Service<ReadModelStore>();
-        var tree = new ProgressTree(await reads.ReadProgressAsync(cycleId, r.Cancellation));
+        var tree = await ProgressTree.LoadAsync(reads, r.Service<RosterStore>(), cycleId, r.Cancellation);
         ProgressRow? row = tree.Row(unitId);
         Unit? unit = await r.Service<RosterStore>().GetUnitAsync(unitId, r.Cancellation);
         if (unit is null || (row is null && !tree.Contains(cycle.Input.RootUnitId, unitId) && unitId != cycle.Input.RootUnitId))

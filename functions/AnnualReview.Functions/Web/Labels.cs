@@ -39,6 +39,7 @@ public static class Labels
             "appraisal" => r.T("Đang thẩm định", "Appraisal"),
             "decided" => r.T("Đã quyết định", "Decided"),
             "closed" => r.T("Đã khóa", "Closed"),
+            "" => r.T("Đang diễn ra ở cấp dưới", "Under way below"),
             null => r.T("Chưa bắt đầu", "Not started"),
             _ => stage,
         };

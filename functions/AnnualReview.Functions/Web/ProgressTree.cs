@@ -1,5 +1,6 @@
 using AnnualReview.Assessment.Model;
 using AnnualReview.Workflows.Contracts;
+using AnnualReview.Workflows.Storage;
 
 namespace AnnualReview.Functions.Web;
 
@@ -22,6 +23,34 @@ public sealed class ProgressTree
     {
         _rows = rows.ToDictionary(r => r.UnitId, StringComparer.Ordinal);
         _children = _rows.Values.Where(r => r.ParentId is not null).ToLookup(r => r.ParentId!, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The cycle's rows, with the units above them that have not written a row yet (committees write theirs at
+    /// the end) filled in from the roster, so the tree always reaches the root.
+    /// </summary>
+    public static async Task<ProgressTree> LoadAsync(ReadModelStore reads, RosterStore roster, string cycleId, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(reads);
+        ArgumentNullException.ThrowIfNull(roster);
+        var rows = (await reads.ReadProgressAsync(cycleId, cancellation)).ToDictionary(r => r.UnitId, StringComparer.Ordinal);
+        var missing = new Queue<string>(rows.Values.Where(r => r.ParentId is not null && !rows.ContainsKey(r.ParentId)).Select(r => r.ParentId!).Distinct(StringComparer.Ordinal));
+        while (missing.Count > 0)
+        {
+            string id = missing.Dequeue();
+            if (rows.ContainsKey(id) || await roster.GetUnitAsync(id, cancellation) is not { } unit)
+            {
+                continue;
+            }
+
+            rows[id] = new ProgressRow(cycleId, unit.Id, unit.Name, unit.Kind, unit.ParentId, "");
+            if (unit.ParentId is { } parent && !rows.ContainsKey(parent))
+            {
+                missing.Enqueue(parent);
+            }
+        }
+
+        return new ProgressTree(rows.Values);
     }
 
     public ProgressRow? Row(string unitId) => _rows.GetValueOrDefault(unitId);

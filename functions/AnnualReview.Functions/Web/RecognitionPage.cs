@@ -33,7 +33,7 @@ public static class RecognitionPage
 
         ReadModelStore reads = r.Service<ReadModelStore>();
         RosterStore roster = r.Service<RosterStore>();
-        var tree = new ProgressTree(await reads.ReadProgressAsync(cycle.CycleId, r.Cancellation));
+        var tree = await ProgressTree.LoadAsync(reads, roster, cycle.CycleId, r.Cancellation);
         var cells = (await reads.ReadProgressAsync(cycle.CycleId, r.Cancellation)).Where(p => p.Kind == UnitKind.Cell && tree.Contains(unitId, p.UnitId)).ToList();
         var awarded = new List<(Member Member, RatingRecord Record)>();
         var followUp = new List<(Member Member, RatingLevel Level, bool Twice)>();
