@@ -111,7 +111,14 @@ public static class MeetingPage
             ? Html.Of($"<p class=\"st-done\" id=\"collective-status\">{r.T("Đã nộp, lần", "Submitted, version")} {versions}.</p>")
             : Html.Of($"<p class=\"st-late\" id=\"collective-status\">{r.T("Chưa nộp — phải có trước khi ghi biên bản họp.", "Not yet submitted — it must come before the meeting record.")}</p>"));
         html.Add($"<form method=\"post\" action=\"{WebUi.Root}/meeting?{query}\" id=\"collective-form\">{r.Antiforgery()}<input type=\"hidden\" name=\"action\" value=\"collective\">");
-        foreach (FormSection section in form.Parts.SelectMany(p => p.Sections))
+        // A form whose sections are not listed in the rule set takes the report as one text.
+        var sections = form.Parts.SelectMany(p => p.Sections).ToList();
+        if (sections.Count == 0)
+        {
+            sections.Add(new FormSection("report", "Nội dung báo cáo", "The report", Optional: false));
+        }
+
+        foreach (FormSection section in sections)
         {
             string field = "sections." + section.Code, id = "collective-" + CycleStartPage.Id(field);
             html.Add($"<label for=\"{id}\">{section.Code}. {r.T(section.TitleVi, section.TitleEn)}</label><textarea id=\"{id}\" name=\"{field}\">{values.GetValueOrDefault(field, "")}</textarea>");

@@ -29,7 +29,7 @@ public sealed class WebJourneyTests(AzuriteFixture azurite)
         await board.SelectOptionAsync("#ruleSetId", RuleSetId);
         await board.FillAsync("#hardStop", "2027-01-15");
         await board.ClickAsync("#start-cycle");
-        Assert.Contains("2027-02-01", await board.InnerTextAsync("#hardStop-error"), StringComparison.Ordinal);
+        Assert.Contains("01/02/2027", await board.InnerTextAsync("#hardStop-error"), StringComparison.Ordinal);
         Assert.Equal("true", await board.GetAttributeAsync("#hardStop", "aria-invalid"));
         await ShotAsync(board, "01-board-start-cycle-error");
         await board.FillAsync("#hardStop", "2027-02-01");
