@@ -123,7 +123,7 @@ public static class AppraisalPage
         QuotaReport quota = QuotaCheck.Check(v.Rows.Select(x => (x.Member.Id, x.Result.QuotaGroup, levels[x.Member.Id])), v.Rules);
         string stage = v.Status?.GetProperty("stage").GetString() ?? "";
         bool finalized = v.Status?.GetProperty("finalized").GetBoolean() ?? false;
-        var body = new Html().Add($"<p>{v.Unit.Name} · {r.T("Đợt", "Cycle")} {v.Cycle.CycleId} · {r.T("Hạn", "Due")} {r.Time(v.Cycle.Input.Plans.GrassrootsDecision.Due)} · <span id=\"appraisal-stage\" data-stage=\"{stage}\" data-finalized=\"{(finalized ? "true" : "false")}\">{Labels.UnitStage(r, stage)}{(finalized ? " · " + r.T("đã hoàn tất", "finalized") : "")}</span></p>");
+        var body = new Html().Add($"<p>{v.Unit.Name} · {r.T("Đợt", "Cycle")} {v.Cycle.CycleId} · {r.T("Hạn", "Due")} {r.Due(v.Cycle.Input.Plans.GrassrootsDecision.Due)} · <span id=\"appraisal-stage\" data-stage=\"{stage}\" data-finalized=\"{(finalized ? "true" : "false")}\">{Labels.UnitStage(r, stage)}{(finalized ? " · " + r.T("đã hoàn tất", "finalized") : "")}</span></p>");
         if (r.Query("sent") is { } sent)
         {
             body.Add($"<p class=\"notice\" role=\"status\" id=\"sent\">{(sent == "finalize" ? r.T("Đã gửi quyết định hoàn tất.", "The final decision was sent.") : r.T("Đã lưu các quyết định.", "The decisions were saved."))}</p>");
@@ -239,7 +239,8 @@ public static class AppraisalPage
             // Keep the decisions made so far, but do not finalize: name the groups and what to move.
             await commands.SubmitAppraisalAsync(view.Cycle.CycleId, view.Unit.Id, new AppraisalSubmitted(decisions, new Dictionary<string, RatingLevel>(), by, Finalize: false), r.Cancellation);
             string groups = string.Join("; ", quota.Broken.Select(g => $"{g.Group}: {r.T(g.Guidance!.MessageVi, g.Guidance.MessageEn)}"));
-            return await RenderAsync(r, view, values, [], r.T("vượt tỷ lệ Hoàn thành xuất sắc (tối đa 20% số Hoàn thành tốt) ở nhóm ", "the Excellent quota (at most 20% of Good) is broken in ") + groups);
+            string share = view.Rules.Quota.ShareFor(false).ToString("P0", System.Globalization.CultureInfo.InvariantCulture);
+            return await RenderAsync(r, view, values, [], r.T($"vượt tỷ lệ Hoàn thành xuất sắc (tối đa {share} số Hoàn thành tốt) ở nhóm ", $"the Excellent quota (at most {share} of Good) is broken in ") + groups);
         }
 
         await commands.SubmitAppraisalAsync(view.Cycle.CycleId, view.Unit.Id, new AppraisalSubmitted(decisions, new Dictionary<string, RatingLevel>(), by, finalize), r.Cancellation);

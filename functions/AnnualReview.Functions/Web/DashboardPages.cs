@@ -116,7 +116,7 @@ public static class DashboardPages
                 marked = true;
             }
 
-            html.Add($"<li>{Labels.Step(r, plan.Step)}: {r.Date(plan.Due)}</li>");
+            html.Add($"<li>{Labels.Step(r, plan.Step)}: {r.Due(plan.Due)}</li>");
         }
 
         if (!marked)
@@ -258,7 +258,7 @@ public static class DashboardPages
         html.Add($"<div class=\"table-wrap\"><table id=\"late\"><thead><tr><th>{r.T("Đơn vị", "Unit")}</th><th>{r.T("Bước", "Step")}</th><th>{r.T("Hạn", "Due")}</th><th>{r.T("Còn thiếu", "Pending")}</th><th>{r.T("Đã nhắc", "Reminded")}</th><th>{r.T("Đã báo cáo lên", "Escalated to")}</th><th>{r.T("Đã xong", "Resolved")}</th></tr></thead><tbody>");
         foreach (LateEntry l in late)
         {
-            html.Add($"<tr><td>{l.UnitName}</td><td>{Labels.Step(r, l.Step)}</td><td>{r.Time(l.Due)}</td><td class=\"num\">{l.PendingCount}</td><td>{string.Join(", ", l.RemindedAt.Select(r.Time))}</td><td>{string.Join(", ", l.EscalatedTo)}</td><td>{(l.ResolvedAt is { } at ? r.Time(at) : "—")}</td></tr>");
+            html.Add($"<tr><td>{l.UnitName}</td><td>{Labels.Step(r, l.Step)}</td><td>{r.Due(l.Due)}</td><td class=\"num\">{l.PendingCount}</td><td>{string.Join(", ", l.RemindedAt.Select(r.Time))}</td><td>{string.Join(", ", l.EscalatedTo)}</td><td>{(l.ResolvedAt is { } at ? r.Time(at) : "—")}</td></tr>");
         }
 
         return html.Add($"</tbody></table></div>").ToRaw();

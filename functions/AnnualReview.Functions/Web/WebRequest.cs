@@ -58,6 +58,9 @@ public sealed class WebRequest
         return local.ToString(English ? "d MMM yyyy" : "dd/MM/yyyy", English ? CultureInfo.GetCultureInfo("en-GB") : CultureInfo.GetCultureInfo("vi-VN"));
     }
 
+    /// <summary>A step's due moment is the end of its day; people read the day itself.</summary>
+    public string Due(DateTime utc) => T("hết ngày ", "end of ") + Date(utc.AddTicks(-1));
+
     public string Level(RatingLevel? level) => level switch
     {
         RatingLevel.Excellent => T("Hoàn thành xuất sắc", "Excellent"),
