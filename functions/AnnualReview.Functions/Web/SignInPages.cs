@@ -8,7 +8,7 @@ namespace AnnualReview.Functions.Web;
 
 /// <summary>
 /// Sign-in and sign-out. In Development (or with <c>Web:PersonaPicker</c>) a persona picker signs in as anyone on
-/// the roster in any role; otherwise people sign in with Microsoft Entra ID through the API's bearer tokens.
+/// the roster in any role; with <c>Web:Entra:ClientId</c> set, people sign in with Microsoft Entra ID (<see cref="EntraSignIn"/>).
 /// </summary>
 public static class SignInPages
 {
@@ -20,6 +20,7 @@ public static class SignInPages
         app.MapGet(WebUi.Root, (Func<HttpContext, Task<IResult>>)Home);
         app.MapGet(WebUi.Root + "/sign-in", ShowAsync);
         app.MapPost(WebUi.Root + "/sign-in", (Func<HttpContext, Task<IResult>>)SignInAsync);
+        app.MapGet(WebUi.Root + "/sign-in/entra", (string? back) => EntraSignIn.Challenge(back));
         app.MapPost(WebUi.Root + "/sign-out", (Func<HttpContext, Task<IResult>>)SignOutAsync);
     }
 
@@ -43,10 +44,13 @@ public static class SignInPages
     private static async Task<IResult> ShowAsync(HttpContext http, string? back)
     {
         WebRequest request = WebRequest.Anonymous(http);
+        Raw entra = http.RequestServices.GetService<EntraWebSettings>() is null ? Raw.Empty : Html.Of($"""
+            <p><a class="button" id="entra-sign-in" href="{WebUi.Root}/sign-in/entra?back={Uri.EscapeDataString(back ?? "")}">{request.T("Đăng nhập bằng tài khoản Microsoft Entra ID", "Sign in with Microsoft Entra ID")}</a></p>
+            """);
         if (!request.Settings.PersonaPicker)
         {
-            return Layout.Render(request, request.T("Đăng nhập", "Sign in"), Html.Of($"""
-                <p>{request.T("Ứng dụng dùng tài khoản Microsoft Entra ID của cơ quan. Trang web đăng nhập bằng Entra chưa được cấu hình trên máy chủ này; hãy dùng ứng dụng hoặc API với mã truy cập Entra.", "The app uses your organization's Microsoft Entra ID account. Web sign-in with Entra is not configured on this server; use the API with an Entra access token.")}</p>
+            return Layout.Render(request, request.T("Đăng nhập", "Sign in"), entra.Markup.Length > 0 ? entra : Html.Of($"""
+                <p>{request.T("Chưa cấu hình đăng nhập bằng Microsoft Entra ID cho trang web (Web:Entra:ClientId).", "Web sign-in with Microsoft Entra ID is not configured (Web:Entra:ClientId).")}</p>
                 """));
         }
 
@@ -58,7 +62,7 @@ public static class SignInPages
             members.AddRange((await roster.GetCellMembersAsync(cell.Id, request.Cancellation)).OrderBy(m => m.Id, StringComparer.Ordinal));
         }
 
-        var body = new Html();
+        var body = new Html().Add(entra);
         body.Add($"<p class=\"notice\">{request.T("Môi trường phát triển: chọn một người trong danh sách đảng viên để đăng nhập với vai trò đó.", "Development: pick a person from the roster to sign in in that role.")}</p>");
         if (units.Count == 0)
         {

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authentication;
+
 namespace AnnualReview.Functions.Web;
 
 /// <summary>
@@ -18,7 +20,7 @@ public static class WebUi
             options.Cookie.Name = "ar.af";
             options.FormFieldName = "__af";
         });
-        services.AddAuthentication().AddCookie(Scheme, options =>
+        AuthenticationBuilder authentication = services.AddAuthentication().AddCookie(Scheme, options =>
         {
             options.Cookie.Name = "ar.web";
             options.Cookie.HttpOnly = true;
@@ -27,6 +29,12 @@ public static class WebUi
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
         });
+        if (EntraWebSettings.From(configuration) is { } entra)
+        {
+            services.AddSingleton(entra);
+            EntraSignIn.Add(authentication, entra);
+        }
+
         return services;
     }
 
