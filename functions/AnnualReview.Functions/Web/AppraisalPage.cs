@@ -169,14 +169,14 @@ public static class AppraisalPage
             string id = x.Member.Id;
             body.Add($"<tr data-group=\"{x.Result.QuotaGroup}\" data-proposed=\"{proposed}\" data-member=\"{id}\"{(level != proposed ? new Raw(" class=\"changed\"") : Raw.Empty)}><th scope=\"row\">{x.Member.FullName}</th><td>{r.Level(x.Result.SelfRating)}</td>");
             body.Add(level != proposed ? Html.Of($"<td><del>{r.Level(proposed)}</del> <span class=\"muted\">{tally}</span></td>") : Html.Of($"<td>{r.Level(proposed)} <span class=\"muted\">{tally}</span></td>"));
-            body.Add($"<td><label for=\"d-{id}\" style=\"position:absolute;left:-999px\">{r.T("Quyết định cho", "Decision for")} {x.Member.FullName}</label><select id=\"d-{id}\" name=\"d.{id}\"{(v.Open ? Raw.Empty : new Raw(" disabled"))}>");
+            body.Add($"<td><label for=\"d-{id}\" class=\"sr\">{r.T("Quyết định cho", "Decision for")} {x.Member.FullName}</label><select id=\"d-{id}\" name=\"d.{id}\"{(v.Open ? Raw.Empty : new Raw(" disabled"))}>");
             foreach (RatingLevel option in Enum.GetValues<RatingLevel>())
             {
                 body.Add(option == level ? Html.Of($"<option value=\"{option}\" selected>{r.Level(option)}</option>") : Html.Of($"<option value=\"{option}\">{r.Level(option)}</option>"));
             }
 
             string reason = values?.GetValueOrDefault("reason." + id) ?? x.Reason ?? "";
-            body.Add($"</select></td><td><label for=\"reason-{id}\" style=\"position:absolute;left:-999px\">{r.T("Lý do cho", "Reason for")} {x.Member.FullName}</label><input id=\"reason-{id}\" name=\"reason.{id}\" value=\"{reason}\"{(v.Open ? Raw.Empty : new Raw(" disabled"))}>{WebPage.FieldError(r, errors, "reason." + id, "reason-" + id)}</td>");
+            body.Add($"</select></td><td><label for=\"reason-{id}\" class=\"sr\">{r.T("Lý do cho", "Reason for")} {x.Member.FullName}</label><input id=\"reason-{id}\" name=\"reason.{id}\" value=\"{reason}\"{(v.Open ? Raw.Empty : new Raw(" disabled"))}>{WebPage.FieldError(r, errors, "reason." + id, "reason-" + id)}</td>");
             string past = await RecognitionPage.PastYearsLineAsync(r, id, v.Cycle.Input.Year);
             body.Add($"<td>{past}</td></tr>");
         }

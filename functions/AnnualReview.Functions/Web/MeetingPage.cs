@@ -161,7 +161,7 @@ public static class MeetingPage
                 string name = $"t.{m.Id}.{level}", id = $"t-{m.Id}-{level}";
                 string value = values.GetValueOrDefault(name, "");
                 votes[(int)level] = int.TryParse(value, out int n) ? n : 0;
-                html.Add($"<td><label class=\"sr\" for=\"{id}\" style=\"position:absolute;left:-999px\">{m.FullName}: {r.Level(level)}</label><input type=\"number\" min=\"0\" id=\"{id}\" name=\"{name}\" value=\"{value}\"></td>");
+                html.Add($"<td><label class=\"sr\" for=\"{id}\">{m.FullName}: {r.Level(level)}</label><input type=\"number\" min=\"0\" id=\"{id}\" name=\"{name}\" value=\"{value}\"></td>");
             }
 
             var tally = new VoteTally(m.Id, votes[0], votes[1], votes[2], votes[3]);

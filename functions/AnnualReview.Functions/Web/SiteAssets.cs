@@ -12,6 +12,8 @@ public static class SiteAssets
         body { margin:0; font: 16px/1.5 system-ui, "Segoe UI", Roboto, "Noto Sans", sans-serif; color:var(--ink); background:var(--bg); }
         a { color:#0a4aa8; }
         :focus-visible { outline:3px solid var(--focus); outline-offset:2px; }
+        .sr { position:absolute; width:1px; height:1px; overflow:hidden; clip:rect(0 0 0 0); white-space:nowrap; }
+        dl.task dt { font-weight:600; } dl.task dd { margin:0 0 .4rem; }
         .skip { position:absolute; left:-999px; } .skip:focus { left:8px; top:8px; background:#fff; padding:4px; z-index:9; }
         header.top { display:flex; flex-wrap:wrap; gap:.5rem 1rem; align-items:center; padding:.5rem 1rem; background:var(--brand); color:#fff; }
         header.top a, header.top .who, header.top button.link { color:#fff; }

@@ -146,6 +146,11 @@ public sealed class WebJourneyTests(AzuriteFixture azurite)
         Assert.Contains("m01 nộp bản kiểm điểm (lần 1)", await auditor.InnerTextAsync("#timeline"), StringComparison.Ordinal);
         Assert.Equal(1, await auditor.Locator("form[method=post]").CountAsync());
         await ShotAsync(auditor, "11-auditor-intact");
+        await auditor.SelectOptionAsync("#type", "EventRaised");
+        await auditor.ClickAsync("form.filters button");
+        Assert.True(await auditor.Locator("#timeline tbody tr").CountAsync() >= 8);
+        Assert.Equal(0, await auditor.Locator("#timeline tbody tr td:nth-child(3):not(:text-is('EventRaised'))").CountAsync());
+        await ShotAsync(auditor, "11b-auditor-filtered");
         IAPIResponse export = await auditor.Context.APIRequest.GetAsync(host.Url($"/web/audit/export?cycle={CycleId}"));
         string exported = await export.TextAsync();
         Assert.Equal(200, export.Status);

@@ -1,6 +1,8 @@
 using AnnualReview.Assessment.Cycle;
 using AnnualReview.Testing;
 using AnnualReview.Workflows.Commands;
+using AnnualReview.Workflows.Contracts;
+using AnnualReview.Workflows.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static AnnualReview.Functions.Tests.Web.WebTestHost;
@@ -80,6 +82,22 @@ public sealed class WebReachTests(AzuriteFixture azurite)
         Assert.Equal(403, (await otherCommittee.GotoAsync(host.Url($"/web/audit/instance?id={CycleId}~{Cell}")))!.Status);
         Assert.Equal(403, (await otherCommittee.GotoAsync(host.Url($"/web/cycles/{CycleId}?unit={Cell}")))!.Status);
         Assert.Equal(403, (await otherCommittee.GotoAsync(host.Url($"/web/cycles/{CycleId}/members/m01")))!.Status);
+
+        // The late list shows who was reminded when, and who was told.
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
+        DateTime Local(int day, int hour) => TimeZoneInfo.ConvertTimeToUtc(new DateTime(2026, 12, day, hour, 0, 0, DateTimeKind.Unspecified), zone);
+        await host.App.Services.GetRequiredService<ReadModelStore>().WriteLateAsync(new LateEntry(CycleId, OtherCell, "Chi bộ khu phố 7", "SelfReview", Local(11, 0))
+        {
+            RemindedAt = [Local(7, 8), Local(9, 8)],
+            EscalatedTo = ["Supervisor:" + OtherCell],
+            PendingCount = 2,
+        }, timeout);
+        await otherCommittee.GotoAsync(host.Url($"/web/cycles/{CycleId}?unit={OtherGrassroots}"));
+        string late = await otherCommittee.InnerTextAsync("#late");
+        Assert.Contains("08:00 07/12/2026, 08:00 09/12/2026", late, StringComparison.Ordinal);
+        Assert.Contains("Supervisor:" + OtherCell, late, StringComparison.Ordinal);
+        Assert.Contains("hết ngày 10/12/2026", late, StringComparison.Ordinal);
+        await ShotAsync(otherCommittee, "25-committee-late-list");
 
         // A committee may not start cycles; nobody signed in is sent to sign in.
         Assert.Equal(403, (await otherCommittee.GotoAsync(host.Url("/web/cycles/new")))!.Status);
