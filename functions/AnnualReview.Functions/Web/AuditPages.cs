@@ -127,7 +127,7 @@ public static class AuditPages
 
         var body = new Html();
         body.Add($"""
-            <dl id="instance">
+            <dl id="instance" class="task">
             <dt>{r.T("Mã", "Id")}</dt><dd>{instance.InstanceId}</dd>
             <dt>{r.T("Loại", "Name")}</dt><dd>{instance.Name}</dd>
             <dt>{r.T("Trạng thái", "Status")}</dt><dd>{Labels.Status(r, instance.RuntimeStatus)}</dd>
@@ -163,7 +163,7 @@ public static class AuditPages
                     continue;
                 }
 
-                body.Add($"<tr data-seq=\"{row.Seq}\"{(broken ? new Raw(" class=\"broken-row\"") : Raw.Empty)}><td>{row.Seq}{(broken ? " ⚠" : "")}</td><td>{r.Time(e.Timestamp)}</td><td>{e.Type}</td><td>{LinkedName(e)}</td><td>{Actor(e)}</td><td>{InWords(r, e)}</td><td>");
+                body.Add($"<tr data-seq=\"{row.Seq}\"{(broken ? new Raw(" class=\"broken-row\"") : Raw.Empty)}><td>{row.Seq}{(broken ? " ⚠" : "")}</td><td>{r.Moment(e.Timestamp)}</td><td>{e.Type}</td><td>{LinkedName(e)}</td><td>{Actor(e)}</td><td>{InWords(r, e)}</td><td>");
                 body.Add(payload.Length == 0 ? Raw.Empty : Html.Of($"<details><summary>{r.T("xem", "show")} ({payload.Length})</summary><pre>{payload}</pre></details>"));
                 body.Add($"</td></tr>");
             }

@@ -134,6 +134,7 @@ public static class SelfReviewPage
             <label for="attachments">{r.T("Tệp đính kèm (bản ký, ảnh chụp; tối đa 5 tệp, mỗi tệp 10 MB)", "Attachments (signed scan, photos; up to 5 files of 10 MB)")}</label>
             <input type="file" id="attachments" name="attachments" multiple accept=".pdf,.jpg,.jpeg,.png" aria-describedby="attachments-error">
             {WebPage.FieldError(r, errors, "attachments", "attachments")}
+            <p id="autosave-status" class="muted" aria-live="polite" data-saved="{r.T("Đã tự lưu nháp lúc", "Draft saved automatically at")}"></p>
             <p><button type="submit" name="action" value="draft" class="secondary" id="save-draft">{r.T("Lưu nháp", "Save draft")}</button>
             <button type="submit" name="action" value="submit" id="submit-review">{r.T("Nộp bản kiểm điểm", "Submit the self-review")}</button></p>
             </form>

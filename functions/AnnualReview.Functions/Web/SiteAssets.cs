@@ -102,6 +102,24 @@ public static class SiteAssets
             appraisal.addEventListener('change', recount);
             recount();
           }
+          // The self-review: the draft saves itself a moment after the member stops typing (files are sent only on submit).
+          // getAttribute, since the buttons named "action" shadow form.action.
+          var review = document.getElementById('review-form');
+          if (review && window.fetch && window.FormData) {
+            var timer, saved = document.getElementById('autosave-status');
+            review.addEventListener('input', function (e) {
+              if (e.target.type === 'file') return;
+              clearTimeout(timer);
+              timer = setTimeout(function () {
+                var data = new FormData(review);
+                data.delete('attachments');
+                data.set('action', 'draft');
+                fetch(review.getAttribute('action'), { method: 'POST', body: data, credentials: 'same-origin' }).then(function (r) {
+                  if (saved && r.ok) saved.textContent = saved.dataset.saved + ' ' + new Date().toLocaleTimeString();
+                });
+              }, 1200);
+            });
+          }
         })();
         """;
 }

@@ -52,6 +52,13 @@ public sealed class WebRequest
         return local.ToString(English ? "d MMM yyyy HH:mm" : "HH:mm dd/MM/yyyy", English ? CultureInfo.GetCultureInfo("en-GB") : CultureInfo.GetCultureInfo("vi-VN"));
     }
 
+    /// <summary>To the second, for the audit timeline.</summary>
+    public string Moment(DateTime utc)
+    {
+        DateTime local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Settings.TimeZone);
+        return local.ToString(English ? "d MMM yyyy HH:mm:ss" : "HH:mm:ss dd/MM/yyyy", English ? CultureInfo.GetCultureInfo("en-GB") : CultureInfo.GetCultureInfo("vi-VN"));
+    }
+
     public string Date(DateTime utc)
     {
         DateTime local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Settings.TimeZone);

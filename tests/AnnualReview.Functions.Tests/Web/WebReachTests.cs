@@ -51,6 +51,10 @@ public sealed class WebReachTests(AzuriteFixture azurite)
             await phone.Keyboard.TypeAsync($"Mục {i + 1}: đã làm.");
         }
 
+        // The draft saved itself while they typed: it is there after a reload.
+        await phone.Locator("#autosave-status:not(:empty)").WaitForAsync();
+        await phone.ReloadAsync();
+        Assert.Equal("Mục 1: đã làm.", await sections.First.InputValueAsync());
         await phone.FocusAsync("#level-Good");
         await phone.Keyboard.PressAsync("Space");
         Assert.True(await phone.IsCheckedAsync("#level-Good"));
