@@ -121,7 +121,8 @@ public static class MeetingPage
         foreach (FormSection section in sections)
         {
             string field = "sections." + section.Code, id = "collective-" + CycleStartPage.Id(field);
-            html.Add($"<label for=\"{id}\">{section.Code}. {r.T(section.TitleVi, section.TitleEn)}</label><textarea id=\"{id}\" name=\"{field}\">{values.GetValueOrDefault(field, "")}</textarea>");
+            string label = section.Code == "report" ? r.T(section.TitleVi, section.TitleEn) : $"{section.Code}. {r.T(section.TitleVi, section.TitleEn)}";
+            html.Add($"<label for=\"{id}\">{label}</label><textarea id=\"{id}\" name=\"{field}\">{values.GetValueOrDefault(field, "")}</textarea>");
         }
 
         html.Add(WebPage.FieldError(r, errors, "sections", "collective"));
