@@ -7,6 +7,7 @@ using AnnualReview.Functions.Management;
 using AnnualReview.Functions.Observability;
 using AnnualReview.Functions.Api.Reviews;
 using AnnualReview.Functions.Security;
+using AnnualReview.Functions.Web;
 using AnnualReview.Workflows;
 using AnnualReview.Workflows.Commands;
 using AnnualReview.Workflows.Storage;
@@ -65,6 +66,7 @@ public static class AppHost
         builder.Services.AddCustomHandler(configuration);
         builder.Services.AddManagementApi();
         builder.Services.AddNotifications(configuration);
+        builder.Services.AddWebUi(configuration);
 
         WebApplication app = builder.Build();
         app.UseAuthentication();
@@ -75,6 +77,7 @@ public static class AppHost
         app.MapCustomHandler();
         app.MapManagementApi();
         app.MapGroup("/api").MapReviewEndpoints();
+        app.MapWebUi();
         app.Lifetime.ApplicationStarted.Register(() => EngineStatus.LogOnStart(app));
         return app;
     }

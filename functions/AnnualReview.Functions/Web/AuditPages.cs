@@ -1,0 +1,278 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using AnnualReview.Durable;
+using AnnualReview.Durable.Client;
+using AnnualReview.Durable.History;
+using AnnualReview.Durable.Storage;
+using AnnualReview.Functions.Security;
+using AnnualReview.Workflows.Contracts;
+using AnnualReview.Workflows.Storage;
+
+namespace AnnualReview.Functions.Web;
+
+/// <summary>
+/// The auditor's view of the engine's histories: a cycle's instances, one instance's timeline (time, type, actor,
+/// payload, and the event in plain words), filters, the hash-chain verification stated plainly, and the export of a
+/// cycle's history with its hash manifest. Read-only: nothing here changes anything.
+/// </summary>
+public static class AuditPages
+{
+    private static readonly string[] Readers = [AppRoles.Auditor, AppRoles.OrganizationBoard, AppRoles.Committee];
+    private static readonly string[] ActorFields = ["submittedBy", "recordedBy", "decidedBy", "openedBy"];
+
+    public static void Map(WebApplication app)
+    {
+        app.MapPage("GET", WebUi.Root + "/audit", Readers, ListAsync);
+        app.MapPage("GET", WebUi.Root + "/audit/instance", Readers, InstanceAsync);
+        app.MapPage("GET", WebUi.Root + "/audit/export", Readers, ExportAsync);
+    }
+
+    /// <summary>The unit an instance belongs to, for the subtree check: unit instances name it, a cycle's is its root, a re-rating's is the member's cell.</summary>
+    private static async Task<string?> UnitOfAsync(WebRequest r, string instanceId)
+    {
+        string[] parts = instanceId.Split('~');
+        if (parts.Length >= 2 && parts[0] == "rerate")
+        {
+            return (await r.Service<RosterStore>().GetMemberAsync(parts[1], r.Cancellation))?.CellId;
+        }
+
+        if (parts.Length == 2)
+        {
+            return parts[1];
+        }
+
+        return (await r.Service<CycleDirectory>().GetAsync(instanceId, r.Cancellation))?.Input.RootUnitId;
+    }
+
+    private static async Task<bool> MayReadAsync(WebRequest r, string instanceId)
+        => await UnitOfAsync(r, instanceId) is { } unit && await r.CoversAsync(unit);
+
+    private static async Task<List<OrchestrationMetadata>> InstancesAsync(WebRequest r, string cycleId)
+    {
+        var list = new List<OrchestrationMetadata>();
+        var query = new OrchestrationQuery { InstanceIdPrefix = cycleId, PageSize = 500 };
+        await foreach (OrchestrationMetadata instance in r.Service<DurableTaskClient>().GetAllInstancesAsync(query, r.Cancellation))
+        {
+            bool ofCycle = instance.InstanceId == cycleId || instance.InstanceId.StartsWith(cycleId + "~", StringComparison.Ordinal);
+            if (ofCycle && await MayReadAsync(r, instance.InstanceId))
+            {
+                list.Add(instance);
+            }
+        }
+
+        return list;
+    }
+
+    private static async Task<IResult> ListAsync(WebRequest r)
+    {
+        var body = new Html();
+        string? cycleId = r.Query("cycle");
+        List<CycleSummary> cycles = await r.Service<CycleDirectory>().ConcerningAsync(r.Caller, r.Caller.UnitId, r.Cancellation);
+        body.Add($"<form method=\"get\" action=\"{WebUi.Root}/audit\" class=\"filters\"><label for=\"cycle\">{r.T("Đợt", "Cycle")}</label><select id=\"cycle\" name=\"cycle\">");
+        foreach (CycleSummary c in cycles)
+        {
+            body.Add(c.CycleId == cycleId ? Html.Of($"<option selected>{c.CycleId}</option>") : Html.Of($"<option>{c.CycleId}</option>"));
+        }
+
+        string text = r.Query("q") ?? "";
+        string status = r.Query("status") ?? "";
+        body.Add($"</select><label for=\"q\">{r.T("Mã chứa", "Id contains")}</label><input id=\"q\" name=\"q\" value=\"{text}\"><label for=\"status\">{r.T("Trạng thái", "Status")}</label><select id=\"status\" name=\"status\"><option value=\"\">{r.T("Tất cả", "All")}</option>");
+        foreach (OrchestrationRuntimeStatus s in Enum.GetValues<OrchestrationRuntimeStatus>())
+        {
+            body.Add(s.ToString() == status ? Html.Of($"<option value=\"{s}\" selected>{Labels.Status(r, s)}</option>") : Html.Of($"<option value=\"{s}\">{Labels.Status(r, s)}</option>"));
+        }
+
+        body.Add($"</select> <button type=\"submit\">{r.T("Xem", "Show")}</button></form>");
+        if (cycleId is null)
+        {
+            return Layout.Render(r, r.T("Lịch sử và kiểm tra", "History and audit"), body.ToRaw());
+        }
+
+        if (!cycles.Exists(c => c.CycleId == cycleId))
+        {
+            return WebPage.Forbidden(r);
+        }
+
+        var instances = (await InstancesAsync(r, cycleId))
+            .Where(i => text.Length == 0 || i.InstanceId.Contains(text, StringComparison.OrdinalIgnoreCase))
+            .Where(i => status.Length == 0 || i.RuntimeStatus.ToString() == status)
+            .OrderBy(i => i.InstanceId, StringComparer.Ordinal).ToList();
+        body.Add($"<p><a class=\"button\" id=\"export\" href=\"{WebUi.Root}/audit/export?cycle={Uri.EscapeDataString(cycleId)}\">{r.T("Xuất lịch sử của đợt (kèm bảng băm)", "Export the cycle's history (with hash manifest)")}</a></p>");
+        body.Add($"<div class=\"table-wrap\"><table id=\"instances\"><thead><tr><th>{r.T("Mã", "Instance")}</th><th>{r.T("Loại", "Name")}</th><th>{r.T("Trạng thái", "Status")}</th><th>{r.T("Tạo lúc", "Created")}</th><th>{r.T("Cập nhật", "Updated")}</th></tr></thead><tbody>");
+        foreach (OrchestrationMetadata i in instances)
+        {
+            body.Add($"<tr><td><a href=\"{WebUi.Root}/audit/instance?id={Uri.EscapeDataString(i.InstanceId)}\">{i.InstanceId}</a></td><td>{i.Name}</td><td>{Labels.Status(r, i.RuntimeStatus)}</td><td>{r.Time(i.CreatedAt.UtcDateTime)}</td><td>{r.Time(i.LastUpdatedAt.UtcDateTime)}</td></tr>");
+        }
+
+        body.Add($"</tbody></table></div>");
+        return Layout.Render(r, r.T("Lịch sử và kiểm tra", "History and audit"), body.ToRaw());
+    }
+
+    private static async Task<IResult> InstanceAsync(WebRequest r)
+    {
+        string? id = r.Query("id");
+        if (id is null || !await MayReadAsync(r, id))
+        {
+            return WebPage.Forbidden(r);
+        }
+
+        var client = r.Service<DurableTaskClient>();
+        OrchestrationMetadata? instance = await client.GetInstanceAsync(id, true, r.Cancellation);
+        InstanceHistory? history = await client.GetHistoryAsync(id, r.Cancellation);
+        if (instance is null || history is null)
+        {
+            return WebPage.NotFound(r, r.T("Không có bản ghi này.", "There is no such instance."));
+        }
+
+        var body = new Html();
+        body.Add($"""
+            <dl id="instance" class="task">
+            <dt>{r.T("Mã", "Id")}</dt><dd>{instance.InstanceId}</dd>
+            <dt>{r.T("Loại", "Name")}</dt><dd>{instance.Name}</dd>
+            <dt>{r.T("Trạng thái", "Status")}</dt><dd>{Labels.Status(r, instance.RuntimeStatus)}</dd>
+            <dt>{r.T("Tạo lúc", "Created")}</dt><dd>{r.Time(instance.CreatedAt.UtcDateTime)}</dd>
+            <dt>{r.T("Cập nhật", "Updated")}</dt><dd>{r.Time(instance.LastUpdatedAt.UtcDateTime)}</dd>
+            """);
+        if (instance.ParentInstanceId is { } parent)
+        {
+            body.Add($"<dt>{r.T("Thuộc", "Parent")}</dt><dd><a href=\"{WebUi.Root}/audit/instance?id={Uri.EscapeDataString(parent)}\">{parent}</a></dd>");
+        }
+
+        body.Add($"<dt>{r.T("Trạng thái tùy biến", "Custom status")}</dt><dd><pre>{instance.SerializedCustomStatus}</pre></dd></dl>");
+        body.Add(Verification(r, history.Verification));
+
+        string type = r.Query("type") ?? "";
+        string text = r.Query("q") ?? "";
+        body.Add($"<form method=\"get\" action=\"{WebUi.Root}/audit/instance\" class=\"filters\"><input type=\"hidden\" name=\"id\" value=\"{id}\"><label for=\"type\">{r.T("Loại sự kiện", "Event type")}</label><select id=\"type\" name=\"type\"><option value=\"\">{r.T("Tất cả", "All")}</option>");
+        foreach (HistoryEventType t in Enum.GetValues<HistoryEventType>())
+        {
+            body.Add(t.ToString() == type ? Html.Of($"<option selected>{t}</option>") : Html.Of($"<option>{t}</option>"));
+        }
+
+        body.Add($"</select><label for=\"q\">{r.T("Có chứa", "Contains")}</label><input id=\"q\" name=\"q\" value=\"{text}\"> <button type=\"submit\">{r.T("Lọc", "Filter")}</button></form>");
+        body.Add($"<div class=\"table-wrap\"><table id=\"timeline\"><thead><tr><th>{r.T("Dòng", "Row")}</th><th>{r.T("Thời gian", "Time")}</th><th>{r.T("Loại", "Type")}</th><th>{r.T("Tên", "Name")}</th><th>{r.T("Người làm", "Actor")}</th><th>{r.T("Diễn giải", "In words")}</th><th>{r.T("Dữ liệu", "Payload")}</th></tr></thead><tbody>");
+        foreach (HistoryRow row in history.Rows)
+        {
+            bool broken = history.Verification.FirstBrokenSeq == row.Seq;
+            foreach (HistoryEvent e in row.Events)
+            {
+                string payload = e.Input ?? e.Result ?? e.Failure?.ErrorMessage ?? "";
+                if ((type.Length > 0 && e.Type.ToString() != type) || (text.Length > 0 && !(payload + e.Name).Contains(text, StringComparison.OrdinalIgnoreCase)))
+                {
+                    continue;
+                }
+
+                body.Add($"<tr data-seq=\"{row.Seq}\"{(broken ? new Raw(" class=\"broken-row\"") : Raw.Empty)}><td>{row.Seq}{(broken ? " ⚠" : "")}</td><td>{r.Moment(e.Timestamp)}</td><td>{e.Type}</td><td>{LinkedName(e)}</td><td>{Actor(e)}</td><td>{InWords(r, e)}</td><td>");
+                body.Add(payload.Length == 0 ? Raw.Empty : Html.Of($"<details><summary>{r.T("xem", "show")} ({payload.Length})</summary><pre>{payload}</pre></details>"));
+                body.Add($"</td></tr>");
+            }
+        }
+
+        body.Add($"</tbody></table></div>");
+        return Layout.Render(r, r.T("Dòng thời gian", "Timeline") + " · " + id, body.ToRaw());
+    }
+
+    private static Raw Verification(WebRequest r, HistoryVerification v) => v.IsIntact
+        ? Html.Of($"<p class=\"intact notice\" id=\"verification\" data-intact=\"true\">✔ {r.T("Nguyên vẹn", "Intact")}: {v.EventCount} {r.T("sự kiện trong", "events in")} {v.RowCount} {r.T("dòng, chuỗi băm kết thúc bằng", "rows, the hash chain ends in")} <code>{v.LastHash}</code></p>")
+        : Html.Of($"""
+            <div class="broken warning" id="verification" data-intact="false" role="alert">
+            <p>✘ {r.T("Bị sửa: chuỗi băm gãy tại dòng", "Tampered: the hash chain breaks at row")} <strong id="broken-seq">{v.FirstBrokenSeq}</strong></p>
+            <p>{r.T("Băm đã lưu", "Stored hash")}: <code>{v.StoredHash}</code><br>{r.T("Băm tính lại", "Recomputed hash")}: <code>{v.ComputedHash}</code></p>
+            <p class="muted">{v.Reason}</p></div>
+            """);
+
+    private static Raw LinkedName(HistoryEvent e)
+        => e.Type is HistoryEventType.SubOrchestrationInstanceCreated && e.InstanceId is { } child
+            ? Html.Of($"<a href=\"{WebUi.Root}/audit/instance?id={Uri.EscapeDataString(child)}\">{e.Name}</a>")
+            : Html.Of($"{e.Name}");
+
+    private static string Actor(HistoryEvent e)
+    {
+        if (e.Type != HistoryEventType.EventRaised || e.Input is null)
+        {
+            return e.Type is HistoryEventType.EventRaised ? "" : "—";
+        }
+
+        try
+        {
+            using JsonDocument doc = JsonDocument.Parse(e.Input);
+            if (doc.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                foreach (string field in ActorFields)
+                {
+                    if (doc.RootElement.TryGetProperty(field, out JsonElement by) && by.ValueKind == JsonValueKind.String)
+                    {
+                        return by.GetString() ?? "";
+                    }
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // A payload that is not JSON has no actor to show; the raw payload is still there.
+        }
+
+        return "";
+    }
+
+    /// <summary>The event in the domain's words, beside the raw event.</summary>
+    private static string InWords(WebRequest r, HistoryEvent e)
+    {
+        try
+        {
+            return (e.Type, e.Name) switch
+            {
+                (HistoryEventType.EventRaised, EventNames.SelfReviewSubmitted) when DataConverter.Deserialize<SelfReviewSubmitted>(e.Input) is { } s
+                    => r.T($"{s.MemberId} nộp bản kiểm điểm (lần {s.Version}), tự xếp loại {r.Level(s.SelfRating)}, lúc {r.Time(s.SubmittedAt)}", $"{s.MemberId} submitted the self-review (version {s.Version}), self-rated {r.Level(s.SelfRating)}, at {r.Time(s.SubmittedAt)}"),
+                (HistoryEventType.EventRaised, EventNames.CollectiveReviewSubmitted) when DataConverter.Deserialize<CollectiveReviewSubmitted>(e.Input) is { } c
+                    => r.T($"Chi bộ nộp báo cáo kiểm điểm tập thể (lần {c.Version})", $"The cell submitted its collective review (version {c.Version})"),
+                (HistoryEventType.EventRaised, EventNames.MeetingOpened) => r.T("Bí thư mở cuộc họp chi bộ", "The secretary opened the cell meeting"),
+                (HistoryEventType.EventRaised, EventNames.MeetingRecorded) when DataConverter.Deserialize<MeetingRecorded>(e.Input) is { } m
+                    => r.T($"Ghi biên bản họp: triệu tập {m.FullMembersConvened}, có mặt {m.FullMembersPresent}, biểu quyết cho {m.Tallies.Count} đảng viên", $"Meeting recorded: {m.FullMembersConvened} convened, {m.FullMembersPresent} present, votes on {m.Tallies.Count} members"),
+                (HistoryEventType.EventRaised, EventNames.Appraisal) when DataConverter.Deserialize<AppraisalSubmitted>(e.Input) is { } a
+                    => r.T($"Cấp ủy thẩm định {a.Decisions.Count} đảng viên{(a.Finalize ? ", đề nghị hoàn tất" : "")}", $"The committee appraised {a.Decisions.Count} members{(a.Finalize ? ", asking to finalize" : "")}"),
+                (HistoryEventType.TaskScheduled, "Notify") when DataConverter.Deserialize<List<NotificationRequest>>(e.Input) is { } n
+                    => r.T($"Gửi {n.Count} thông báo ({string.Join(", ", n.Select(x => x.Template).Distinct())}) tới {string.Join(", ", n.Select(x => x.RecipientId).Take(5))}", $"{n.Count} notifications ({string.Join(", ", n.Select(x => x.Template).Distinct())}) to {string.Join(", ", n.Select(x => x.RecipientId).Take(5))}"),
+                (HistoryEventType.TimerCreated, _) when e.FireAt is { } at => r.T($"Hẹn giờ đến {r.Time(at)}", $"Timer until {r.Time(at)}"),
+                (HistoryEventType.ExecutionStarted, _) => r.T("Bắt đầu", "Started"),
+                (HistoryEventType.ExecutionCompleted, _) => r.T("Kết thúc", "Completed"),
+                _ => "",
+            };
+        }
+        catch (JsonException)
+        {
+            return "";
+        }
+    }
+
+    private static async Task<IResult> ExportAsync(WebRequest r)
+    {
+        string? cycleId = r.Query("cycle");
+        if (cycleId is null || !(await r.Service<CycleDirectory>().ConcerningAsync(r.Caller, r.Caller.UnitId, r.Cancellation)).Exists(c => c.CycleId == cycleId))
+        {
+            return WebPage.Forbidden(r);
+        }
+
+        var client = r.Service<DurableTaskClient>();
+        var lines = new StringBuilder();
+        var manifest = new List<object>();
+        foreach (OrchestrationMetadata instance in (await InstancesAsync(r, cycleId)).OrderBy(i => i.InstanceId, StringComparer.Ordinal))
+        {
+            if (await client.GetHistoryAsync(instance.InstanceId, r.Cancellation) is not { } history)
+            {
+                continue;
+            }
+
+            foreach (HistoryRow row in history.Rows)
+            {
+                lines.AppendLine(JsonSerializer.Serialize(new { instanceId = instance.InstanceId, row.Seq, row.ExecutionId, row.PrevHash, row.Hash, row.Events }, DataConverter.Options));
+            }
+
+            manifest.Add(new { instanceId = instance.InstanceId, name = instance.Name, rows = history.Verification.RowCount, events = history.Verification.EventCount, intact = history.Verification.IsIntact, lastHash = history.Verification.LastHash, firstBrokenSeq = history.Verification.FirstBrokenSeq });
+        }
+
+        lines.AppendLine(JsonSerializer.Serialize(new { manifest, cycleId, exportedAt = r.Service<TimeProvider>().GetUtcNow().ToString("O", CultureInfo.InvariantCulture), exportedBy = r.Caller.Actor }, DataConverter.Options));
+        return Results.File(Encoding.UTF8.GetBytes(lines.ToString()), "application/x-ndjson", $"{cycleId}-history.jsonl");
+    }
+}

@@ -1,0 +1,70 @@
+using AnnualReview.Durable.Client;
+using AnnualReview.Functions.Security;
+using AnnualReview.Workflows;
+using AnnualReview.Workflows.Contracts;
+
+namespace AnnualReview.Functions.Web;
+
+/// <summary>A started cycle as the pages list it.</summary>
+public sealed record CycleSummary(CycleInput Input, OrchestrationRuntimeStatus Status, DateTimeOffset CreatedAt)
+{
+    public string CycleId => Input.CycleId;
+}
+
+/// <summary>
+/// Finds cycles from the engine's instance index (each cycle is one orchestration carrying its pinned input), and
+/// which of them concern a person: the cycle's subtree and the person's overlap.
+/// </summary>
+public sealed class CycleDirectory(DurableTaskClient client, UnitScope scope)
+{
+    public async Task<List<CycleSummary>> ListAsync(CancellationToken cancellation)
+    {
+        var cycles = new List<CycleSummary>();
+        var query = new OrchestrationQuery { Name = WorkflowNames.Cycle, FetchInputsAndOutputs = true, PageSize = 200 };
+        await foreach (OrchestrationMetadata instance in client.GetAllInstancesAsync(query, cancellation))
+        {
+            if (instance.ReadInputAs<CycleInput>() is { } input)
+            {
+                cycles.Add(new CycleSummary(input, instance.RuntimeStatus, instance.CreatedAt));
+            }
+        }
+
+        return [.. cycles.OrderByDescending(c => c.Input.Year).ThenByDescending(c => c.CreatedAt)];
+    }
+
+    public async Task<CycleSummary?> GetAsync(string cycleId, CancellationToken cancellation)
+    {
+        OrchestrationMetadata? instance = await client.GetInstanceAsync(CycleInstanceIds.Cycle(cycleId), true, cancellation);
+        return instance?.Name == WorkflowNames.Cycle && instance.ReadInputAs<CycleInput>() is { } input
+            ? new CycleSummary(input, instance.RuntimeStatus, instance.CreatedAt)
+            : null;
+    }
+
+    /// <summary>Cycles whose subtree holds the unit, or lies under it.</summary>
+    public async Task<List<CycleSummary>> ConcerningAsync(Caller caller, string? unitId, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var concerning = new List<CycleSummary>();
+        string[] chain = unitId is null ? [] : await scope.ChainAsync(unitId, cancellation) ?? [];
+        foreach (CycleSummary cycle in await ListAsync(cancellation))
+        {
+            if (caller.Is(AppRoles.Admin) || chain.Contains(cycle.Input.RootUnitId, StringComparer.Ordinal) || await scope.CoversAsync(caller, cycle.Input.RootUnitId, cancellation))
+            {
+                concerning.Add(cycle);
+            }
+        }
+
+        return concerning;
+    }
+
+    /// <summary>The cycle the request names, else the most recent one concerning the unit.</summary>
+    public async Task<CycleSummary?> PickAsync(WebRequest request, string? unitId)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        List<CycleSummary> cycles = await ConcerningAsync(request.Caller, unitId, request.Cancellation);
+        string? named = request.Query("cycle");
+        return named is null
+            ? cycles.FirstOrDefault(c => c.Status == OrchestrationRuntimeStatus.Running) ?? cycles.FirstOrDefault()
+            : cycles.FirstOrDefault(c => c.CycleId == named);
+    }
+}

@@ -1,0 +1,267 @@
+using System.Globalization;
+using System.Text.Json;
+using AnnualReview.Assessment.Model;
+using AnnualReview.Assessment.Rating;
+using AnnualReview.Assessment.Rules;
+using AnnualReview.Durable.Client;
+using AnnualReview.Functions.Security;
+using AnnualReview.Workflows.Contracts;
+using AnnualReview.Workflows.Rules;
+using AnnualReview.Workflows.Storage;
+
+namespace AnnualReview.Functions.Web;
+
+/// <summary>
+/// The cell secretary's page: members still missing, the collective review (Mẫu 01) that comes before the meeting,
+/// and the meeting record — full members convened and present, the tally per member — with the proposed level
+/// computed as they type (the script mirrors <see cref="ProposedLevel"/>) and checked again here on submit.
+/// </summary>
+public static class MeetingPage
+{
+    private static readonly string[] Secretaries = [AppRoles.CellSecretary];
+
+    public static void Map(WebApplication app)
+    {
+        app.MapPage("GET", WebUi.Root + "/meeting", Secretaries, r => ShowAsync(r, null, []));
+        app.MapPage("POST", WebUi.Root + "/meeting", Secretaries, PostAsync);
+    }
+
+    private sealed record CellView(Unit Cell, CycleSummary Cycle, RuleSet Rules, List<Member> Members, Dictionary<string, SelfReviewVersion?> Latest, Dictionary<string, MemberResult> Stages, JsonElement? Status);
+
+    private static async Task<(CellView? View, IResult? Refusal)> LoadAsync(WebRequest r)
+    {
+        string? cellId = r.Query("cell") ?? r.Caller.UnitId;
+        Unit? cell = cellId is null ? null : await r.Service<RosterStore>().GetUnitAsync(cellId, r.Cancellation);
+        if (cell is null || cell.Kind != UnitKind.Cell || !await r.CoversAsync(cell.Id))
+        {
+            return (null, WebPage.Forbidden(r));
+        }
+
+        CycleSummary? cycle = await r.Service<CycleDirectory>().PickAsync(r, cell.Id);
+        if (cycle is null)
+        {
+            return (null, Layout.Render(r, r.T("Họp chi bộ", "Cell meeting"), Html.Of($"<p>{r.T("Chưa có đợt đánh giá nào cho chi bộ.", "No cycle concerns this cell yet.")}</p>")));
+        }
+
+        List<Member> members = [.. (await r.Service<RosterStore>().GetCellMembersAsync(cell.Id, r.Cancellation)).OrderBy(m => m.Id, StringComparer.Ordinal)];
+        var submissions = r.Service<SubmissionStore>();
+        var latest = new Dictionary<string, SelfReviewVersion?>(StringComparer.Ordinal);
+        foreach (Member m in members)
+        {
+            latest[m.Id] = (await submissions.VersionsAsync(cycle.CycleId, m.Id, r.Cancellation)).MaxBy(v => v.Version);
+        }
+
+        var stages = (await r.Service<ReadModelStore>().ReadMemberStagesAsync(cycle.CycleId, cell.Id, r.Cancellation)).ToDictionary(m => m.MemberId, StringComparer.Ordinal);
+        OrchestrationMetadata? instance = await r.Service<DurableTaskClient>().GetInstanceAsync(CycleInstanceIds.Unit(cycle.CycleId, cell.Id), cancellation: r.Cancellation);
+        JsonElement? status = instance?.SerializedCustomStatus is { } json ? JsonDocument.Parse(json).RootElement.Clone() : null;
+        return (new CellView(cell, cycle, CycleRules.For(cycle.Input.RuleSetId).RuleSet, members, latest, stages, status), null);
+    }
+
+    private static async Task<IResult> ShowAsync(WebRequest r, Dictionary<string, string>? values, IReadOnlyList<ValidationError> errors)
+    {
+        var (view, refusal) = await LoadAsync(r);
+        return view is null ? refusal! : Render(r, view, values ?? [], errors);
+    }
+
+    private static IResult Render(WebRequest r, CellView v, Dictionary<string, string> values, IReadOnlyList<ValidationError> errors)
+    {
+        var body = new Html();
+        string query = $"cycle={Uri.EscapeDataString(v.Cycle.CycleId)}&cell={Uri.EscapeDataString(v.Cell.Id)}";
+        if (r.Query("recorded") is not null)
+        {
+            body.Add($"<p class=\"notice\" role=\"status\" id=\"recorded\">{r.T("Đã gửi biên bản họp. Mức đề xuất hiện ra khi hệ thống ghi nhận xong.", "The meeting record was sent. The proposed levels appear once it is recorded.")}</p>");
+        }
+
+        if (r.Query("collective") is not null)
+        {
+            body.Add($"<p class=\"notice\" role=\"status\" id=\"collective-saved\">{r.T("Đã nộp báo cáo kiểm điểm tập thể.", "The collective review was submitted.")}</p>");
+        }
+
+        string stage = v.Status?.GetProperty("stage").GetString() ?? "";
+        int proposed = v.Status?.GetProperty("proposed").GetInt32() ?? 0;
+        int collective = v.Status?.GetProperty("collectiveVersions").GetInt32() ?? 0;
+        body.Add($"<p>{v.Cell.Name} · {r.T("Đợt", "Cycle")} {v.Cycle.CycleId} · {r.T("Hạn họp", "Meeting due")} {r.Due(v.Cycle.Input.Plans.CellMeeting.Due)} · <span id=\"cell-stage\" data-stage=\"{stage}\">{Labels.UnitStage(r, stage)}</span> · {r.T("Đã đề xuất", "Proposed")}: <strong id=\"proposed-count\">{proposed}</strong></p>");
+        if (v.Status?.GetProperty("refusals") is { ValueKind: JsonValueKind.Array } refusals && refusals.GetArrayLength() > 0)
+        {
+            body.Add($"<div class=\"warning\" id=\"refusals\"><p>{r.T("Hệ thống đã từ chối:", "Refused by the workflow:")}</p><ul>");
+            foreach (JsonElement refusal in refusals.EnumerateArray())
+            {
+                body.Add($"<li>{refusal.GetString()}</li>");
+            }
+
+            body.Add($"</ul></div>");
+        }
+
+        var missing = v.Members.Where(m => v.Latest[m.Id] is null && v.Stages.GetValueOrDefault(m.Id)?.Stage != MemberStage.NotRated).ToList();
+        body.Add($"<h2>{r.T("Đảng viên chưa nộp bản kiểm điểm", "Members still missing")} ({missing.Count})</h2>");
+        body.Add(missing.Count == 0
+            ? Html.Of($"<p class=\"muted\" id=\"missing-none\">{r.T("Tất cả đã nộp.", "Everyone has submitted.")}</p>")
+            : Html.Of($"<ul id=\"missing\">{new Raw(string.Concat(missing.Select(m => Html.Of($"<li>{m.FullName} ({m.Id})</li>").Markup)))}</ul>"));
+
+        body.Add(Collective(r, v, query, collective, values, errors));
+        body.Add(Meeting(r, v, query, values, errors));
+        return Layout.Render(r, r.T("Họp chi bộ cuối năm", "Year-end cell meeting"), body.ToRaw(), errors.Count > 0 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK);
+    }
+
+    private static Raw Collective(WebRequest r, CellView v, string query, int versions, Dictionary<string, string> values, IReadOnlyList<ValidationError> errors)
+    {
+        FormDefinition form = v.Rules.CollectiveForm;
+        var html = new Html().Add($"<h2>{r.T("Báo cáo kiểm điểm tập thể", "Collective review")} ({r.T("Mẫu", "form")} {form.Code})</h2>");
+        html.Add(versions > 0
+            ? Html.Of($"<p class=\"st-done\" id=\"collective-status\">{r.T("Đã nộp, lần", "Submitted, version")} {versions}.</p>")
+            : Html.Of($"<p class=\"st-late\" id=\"collective-status\">{r.T("Chưa nộp — phải có trước khi ghi biên bản họp.", "Not yet submitted — it must come before the meeting record.")}</p>"));
+        html.Add($"<form method=\"post\" action=\"{WebUi.Root}/meeting?{query}\" id=\"collective-form\">{r.Antiforgery()}<input type=\"hidden\" name=\"action\" value=\"collective\">");
+        // A form whose sections are not listed in the rule set takes the report as one text.
+        var sections = form.Parts.SelectMany(p => p.Sections).ToList();
+        if (sections.Count == 0)
+        {
+            sections.Add(new FormSection("report", "Nội dung báo cáo", "The report", Optional: false));
+        }
+
+        foreach (FormSection section in sections)
+        {
+            string field = "sections." + section.Code, id = "collective-" + CycleStartPage.Id(field);
+            string label = section.Code == "report" ? r.T(section.TitleVi, section.TitleEn) : $"{section.Code}. {r.T(section.TitleVi, section.TitleEn)}";
+            html.Add($"<label for=\"{id}\">{label}</label><textarea id=\"{id}\" name=\"{field}\">{values.GetValueOrDefault(field, "")}</textarea>");
+        }
+
+        html.Add(WebPage.FieldError(r, errors, "sections", "collective"));
+        return html.Add($"<p><button type=\"submit\" id=\"submit-collective\">{r.T("Nộp báo cáo tập thể", "Submit the collective review")}</button></p></form>").ToRaw();
+    }
+
+    private static Raw Meeting(WebRequest r, CellView v, string query, Dictionary<string, string> values, IReadOnlyList<ValidationError> errors)
+    {
+        VoteThresholds t = v.Rules.Votes;
+        var voted = v.Members.Where(m => v.Latest[m.Id] is not null).ToList();
+        var html = new Html().Add($"<h2>{r.T("Biên bản họp và biểu quyết", "Meeting record and vote")}</h2>");
+        html.Add($"""
+            <form method="post" action="{WebUi.Root}/meeting?{query}" id="meeting-form"
+              data-basis="{(t.Basis.Value == VoteBasis.FullMembersPresent ? "present" : "convened")}"
+              data-excellent="{Threshold(t.Excellent)}" data-good="{Threshold(t.Good)}" data-completed="{Threshold(t.Completed)}"
+              data-lexcellent="{r.Level(RatingLevel.Excellent)}" data-lgood="{r.Level(RatingLevel.Good)}" data-lcompleted="{r.Level(RatingLevel.Completed)}" data-lnotcompleted="{r.Level(RatingLevel.NotCompleted)}">
+            {r.Antiforgery()}<input type="hidden" name="action" value="meeting">
+            <p class="muted">{r.T("Ngưỡng", "Thresholds")}: {r.Level(RatingLevel.Excellent)} {t.Excellent}, {r.Level(RatingLevel.Good)} {t.Good}, {r.Level(RatingLevel.Completed)} {t.Completed} {r.T("số đảng viên chính thức", "of full members")} {(t.Basis.Value == VoteBasis.FullMembersPresent ? r.T("có mặt", "present") : r.T("được triệu tập", "convened"))}.</p>
+            <label for="convened">{r.T("Số đảng viên chính thức được triệu tập", "Full members convened")}</label>
+            <input type="number" min="0" id="convened" name="fullMembersConvened" value="{values.GetValueOrDefault("fullMembersConvened", v.Members.Count(m => m.Membership == MembershipKind.Full).ToString(CultureInfo.InvariantCulture))}" aria-describedby="convened-error">
+            {WebPage.FieldError(r, errors, "fullMembersConvened", "convened")}
+            <label for="present">{r.T("Số đảng viên chính thức có mặt", "Full members present")}</label>
+            <input type="number" min="0" id="present" name="fullMembersPresent" value="{values.GetValueOrDefault("fullMembersPresent", "")}" aria-describedby="present-error">
+            {WebPage.FieldError(r, errors, "fullMembersPresent", "present")}
+            <div class="table-wrap"><table><caption>{r.T("Số phiếu cho từng đảng viên (bỏ phiếu kín)", "Votes for each member (secret ballot)")}</caption>
+            <thead><tr><th>{r.T("Đảng viên", "Member")}</th><th>{r.T("Tự xếp loại", "Self-rated")}</th>
+            <th>{r.Level(RatingLevel.Excellent)}</th><th>{r.Level(RatingLevel.Good)}</th><th>{r.Level(RatingLevel.Completed)}</th><th>{r.Level(RatingLevel.NotCompleted)}</th><th>{r.T("Mức đề xuất", "Proposed level")}</th></tr></thead><tbody>
+            """);
+        int basis = int.TryParse(values.GetValueOrDefault(t.Basis.Value == VoteBasis.FullMembersPresent ? "fullMembersPresent" : "fullMembersConvened"), out int b) ? b : 0;
+        for (int i = 0; i < voted.Count; i++)
+        {
+            Member m = voted[i];
+            html.Add($"<tr data-member=\"{m.Id}\"><th scope=\"row\">{m.FullName}</th><td>{r.Level(v.Latest[m.Id]!.SelfRating)}</td>");
+            int[] votes = new int[4];
+            foreach (RatingLevel level in Enum.GetValues<RatingLevel>())
+            {
+                string name = $"t.{m.Id}.{level}", id = $"t-{m.Id}-{level}";
+                string value = values.GetValueOrDefault(name, "");
+                votes[(int)level] = int.TryParse(value, out int n) ? n : 0;
+                html.Add($"<td><label class=\"sr\" for=\"{id}\">{m.FullName}: {r.Level(level)}</label><input type=\"number\" min=\"0\" id=\"{id}\" name=\"{name}\" value=\"{value}\"></td>");
+            }
+
+            var tally = new VoteTally(m.Id, votes[0], votes[1], votes[2], votes[3]);
+            string server = basis > 0 && tally.Total > 0 ? r.Level(ProposedLevel.From(tally, basis, t)) : "—";
+            html.Add($"<td><output for=\"t-{m.Id}-Excellent t-{m.Id}-Good t-{m.Id}-Completed t-{m.Id}-NotCompleted\" aria-live=\"polite\">{server}</output>");
+            foreach (ValidationError e in errors.Where(e => e.Field.StartsWith($"tallies[{i}]", StringComparison.Ordinal)))
+            {
+                html.Add($"<span class=\"field-error\">{r.Message(e)}</span>");
+            }
+
+            html.Add($"</td></tr>");
+        }
+
+        html.Add($"</tbody></table></div>");
+        if (voted.Count == 0)
+        {
+            html.Add($"<p class=\"muted\">{r.T("Chưa có đảng viên nào nộp bản kiểm điểm.", "No member has submitted yet.")}</p>");
+        }
+
+        html.Add(WebPage.FieldError(r, errors, "collective", "meeting"));
+        return html.Add($"<p><button type=\"submit\" id=\"record-meeting\">{r.T("Ghi biên bản họp", "Record the meeting")}</button></p></form>").ToRaw();
+    }
+
+    private static string Threshold(VoteThreshold t) => $"{t.Numerator},{t.Denominator},{(t.Inclusive ? 1 : 0)}";
+
+    private static async Task<IResult> PostAsync(WebRequest r)
+    {
+        var (view, refusal) = await LoadAsync(r);
+        if (view is null)
+        {
+            return refusal!;
+        }
+
+        IFormCollection form = await r.Http.Request.ReadFormAsync(r.Cancellation);
+        var values = form.Keys.ToDictionary(k => k, k => form[k].ToString(), StringComparer.Ordinal);
+        string back = $"{WebUi.Root}/meeting?cycle={Uri.EscapeDataString(view.Cycle.CycleId)}&cell={Uri.EscapeDataString(view.Cell.Id)}";
+        var commands = r.Service<Workflows.Commands.ReviewCommands>();
+        if (values.GetValueOrDefault("action") == "collective")
+        {
+            var sections = values.Where(p => p.Key.StartsWith("sections.", StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(p.Value))
+                .ToDictionary(p => p.Key["sections.".Length..], p => p.Value.Trim(), StringComparer.Ordinal);
+            var result = await commands.SubmitCollectiveReviewAsync(view.Cycle.CycleId, view.Cycle.Input.RuleSetId, view.Cell.Id, sections, r.Caller.Actor, r.Cancellation);
+            return result.Errors.Count > 0 ? Render(r, view, values, result.Errors) : Results.Redirect(back + "&collective=1");
+        }
+
+        var errors = new List<ValidationError>();
+        int convened = Count(values, "fullMembersConvened", errors, r);
+        int present = Count(values, "fullMembersPresent", errors, r);
+        var tallies = new List<VoteTally>();
+        foreach (Member m in view.Members.Where(m => view.Latest[m.Id] is not null))
+        {
+            int[] votes = [.. Enum.GetValues<RatingLevel>().Select(l => int.TryParse(values.GetValueOrDefault($"t.{m.Id}.{l}"), NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) ? n : 0)];
+            tallies.Add(new VoteTally(m.Id, votes[0], votes[1], votes[2], votes[3]));
+        }
+
+        for (int i = 0; i < tallies.Count; i++)
+        {
+            if (tallies[i].Total == 0)
+            {
+                errors.Add(new ValidationError("NoVotes", $"tallies[{i}]", "Chưa nhập số phiếu.", "No votes entered."));
+            }
+        }
+
+        if (convened == 0 && !errors.Exists(e => e.Field == "fullMembersConvened"))
+        {
+            errors.Add(new ValidationError("NoneConvened", "fullMembersConvened", "Chưa có đảng viên chính thức nào được triệu tập.", "No full members were convened."));
+        }
+
+        errors.AddRange(CellMeetingValidator.Validate(new CellMeeting(view.Cell.Id, DateOnly.FromDateTime(r.Service<TimeProvider>().GetUtcNow().UtcDateTime), convened, present, tallies), view.Members));
+        if ((view.Status?.GetProperty("collectiveVersions").GetInt32() ?? 0) == 0)
+        {
+            errors.Add(new ValidationError("CollectiveFirst", "collective", "Chi bộ chưa nộp báo cáo kiểm điểm tập thể (Mẫu 01).", "The cell's collective review must come before the meeting."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Render(r, view, values, errors);
+        }
+
+        var record = new MeetingRecorded(convened, present, [.. tallies.Select(t => new MemberTally(t.MemberId, new Dictionary<RatingLevel, int>
+        {
+            [RatingLevel.Excellent] = t.Excellent,
+            [RatingLevel.Good] = t.Good,
+            [RatingLevel.Completed] = t.Completed,
+            [RatingLevel.NotCompleted] = t.NotCompleted,
+        }))], r.Caller.Actor);
+        await commands.RecordMeetingAsync(view.Cycle.CycleId, view.Cell.Id, record, r.Cancellation);
+        return Results.Redirect(back + "&recorded=1");
+    }
+
+    private static int Count(Dictionary<string, string> values, string field, List<ValidationError> errors, WebRequest r)
+    {
+        _ = r;
+        if (int.TryParse(values.GetValueOrDefault(field), NumberStyles.Integer, CultureInfo.InvariantCulture, out int n))
+        {
+            return n;
+        }
+
+        errors.Add(new ValidationError("Required", field, "Hãy nhập một số.", "Enter a number."));
+        return 0;
+    }
+}

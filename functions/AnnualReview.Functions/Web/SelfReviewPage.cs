@@ -1,0 +1,274 @@
+using System.Text.Json;
+using AnnualReview.Assessment.Model;
+using AnnualReview.Assessment.Rules;
+using AnnualReview.Functions.Security;
+using AnnualReview.Workflows.Commands;
+using AnnualReview.Workflows.Rules;
+using AnnualReview.Workflows.Storage;
+using Azure.Storage.Blobs;
+
+namespace AnnualReview.Functions.Web;
+
+/// <summary>
+/// A member's self-review: the sections of the form the rule set gives them (02A/02B/02C, or 2A/2B/2C), the
+/// self-rated level, attachments, a draft kept on the server between sittings, the deadline and the step's status,
+/// and every version they submitted. A member reaches only their own review.
+/// </summary>
+public static class SelfReviewPage
+{
+    private const long MaxAttachmentBytes = 10 * 1024 * 1024;
+    private const int MaxAttachments = 5;
+    private static readonly string[] Anyone = [];
+
+    private sealed record Draft(Dictionary<string, string> Sections, string? SelfRating);
+
+    public static void Map(WebApplication app)
+    {
+        app.MapPage("GET", WebUi.Root + "/review", Anyone, r => ShowAsync(r, null, []));
+        app.MapPage("POST", WebUi.Root + "/review", Anyone, SubmitAsync);
+    }
+
+    private sealed record Context(Member Member, CycleSummary Cycle, RuleSet Rules, FormDefinition Form);
+
+    private static async Task<(Context? Context, IResult? Refusal)> LoadAsync(WebRequest r)
+    {
+        if (r.Caller.MemberId is null)
+        {
+            return (null, WebPage.Forbidden(r));
+        }
+
+        Member? member = await r.Service<RosterStore>().GetMemberAsync(r.Caller.MemberId, r.Cancellation);
+        if (member is null)
+        {
+            return (null, WebPage.NotFound(r, r.T("Không tìm thấy bạn trong danh sách đảng viên.", "You are not on the roster.")));
+        }
+
+        CycleSummary? cycle = await r.Service<CycleDirectory>().PickAsync(r, member.CellId);
+        if (cycle is null)
+        {
+            return (null, Layout.Render(r, r.T("Bản tự kiểm điểm", "My self-review"), Html.Of($"<p>{r.T("Chưa có đợt đánh giá nào cho chi bộ của bạn.", "No cycle concerns your cell yet.")}</p>")));
+        }
+
+        RuleSet rules = CycleRules.For(cycle.Input.RuleSetId).RuleSet;
+        return (new Context(member, cycle, rules, rules.FormFor(member)), null);
+    }
+
+    private static async Task<IResult> ShowAsync(WebRequest r, Dictionary<string, string>? values, IReadOnlyList<ValidationError> errors)
+    {
+        var (context, refusal) = await LoadAsync(r);
+        if (context is null)
+        {
+            return refusal!;
+        }
+
+        (Member member, CycleSummary cycle, _, FormDefinition form) = context;
+        values ??= await ReadDraftAsync(r, cycle.CycleId, member.Id) ?? [];
+        List<SelfReviewVersion> versions = await r.Service<SubmissionStore>().VersionsAsync(cycle.CycleId, member.Id, r.Cancellation);
+        DateTime now = r.Service<TimeProvider>().GetUtcNow().UtcDateTime;
+        var plan = cycle.Input.Plans.SelfReview;
+        var body = new Html();
+        if (r.Query("submitted") is { } version)
+        {
+            body.Add($"<p class=\"notice\" role=\"status\" id=\"submitted\">{r.T("Đã nộp bản kiểm điểm, lần", "Self-review submitted, version")} {version}.</p>");
+        }
+
+        if (r.Query("draft") is not null)
+        {
+            body.Add($"<p class=\"notice\" role=\"status\" id=\"draft-saved\">{r.T("Đã lưu bản nháp. Bạn có thể tiếp tục sau, trên máy này hoặc máy khác.", "Draft saved. You can continue later, here or on another device.")}</p>");
+        }
+
+        string status = now > plan.HardStop ? r.T("Bước tự kiểm điểm đã khóa", "The self-review step is closed")
+            : now > plan.Due ? r.T("Đã quá hạn — vẫn có thể nộp cho đến khi khóa sổ", "Overdue — you can still submit until the step closes")
+            : r.T("Đang mở", "Open");
+        body.Add($"""
+            <dl class="task" id="task">
+            <dt>{r.T("Đợt", "Cycle")}</dt><dd>{cycle.CycleId}</dd>
+            <dt>{r.T("Mẫu", "Form")}</dt><dd>{form.Code} — {r.T(form.TitleVi, form.TitleEn)}</dd>
+            <dt>{r.T("Hạn nộp", "Due")}</dt><dd>{r.Due(plan.Due)}</dd>
+            <dt>{r.T("Trạng thái bước", "Step status")}</dt><dd id="step-status">{status}</dd>
+            <dt>{r.T("Bản của bạn", "Yours")}</dt><dd id="my-status">{(versions.Count == 0 ? r.T("Chưa nộp", "Not submitted yet") : r.T("Đã nộp", "Submitted") + $" ({r.T("lần", "version")} {versions.Max(v => v.Version)})")}</dd>
+            <dt>{r.T("Tiếp theo", "What happens next")}</dt><dd>{r.T("Chi bộ họp, biểu quyết và đề xuất mức xếp loại; cấp ủy thẩm định và quyết định.", "The cell meets, votes and proposes a level; the committee appraises and decides.")}</dd>
+            </dl>
+            """);
+        if (errors.Count > 0)
+        {
+            body.Add($"<div class=\"warning\" role=\"alert\" id=\"form-errors\"><p>{r.T("Chưa nộp được; hãy sửa:", "Not submitted; please fix:")}</p><ul>");
+            foreach (ValidationError e in errors)
+            {
+                body.Add($"<li>{r.Message(e)}</li>");
+            }
+
+            body.Add($"</ul></div>");
+        }
+
+        body.Add($"<form method=\"post\" action=\"{WebUi.Root}/review?cycle={Uri.EscapeDataString(cycle.CycleId)}\" enctype=\"multipart/form-data\" id=\"review-form\">{r.Antiforgery()}<input type=\"hidden\" name=\"form\" value=\"{form.Code}\">");
+        foreach (FormPart part in form.Parts)
+        {
+            if (part.Code == "B")
+            {
+                body.Add(LevelChoice(r, part, values.GetValueOrDefault("selfRating"), errors));
+                continue;
+            }
+
+            body.Add($"<fieldset><legend>{part.Code}. {r.T(part.TitleVi, part.TitleEn)}</legend>");
+            foreach (FormSection section in part.Sections)
+            {
+                string field = "sections." + section.Code;
+                string id = CycleStartPage.Id(field);
+                body.Add($"""
+                    <label for="{id}">{section.Code}. {r.T(section.TitleVi, section.TitleEn)}{(section.Optional ? " " + r.T("(không bắt buộc)", "(optional)") : "")}</label>
+                    <textarea id="{id}" name="{field}" aria-describedby="{id}-error">{values.GetValueOrDefault(field, "")}</textarea>
+                    {WebPage.FieldError(r, errors, field, id)}
+                    """);
+            }
+
+            body.Add($"</fieldset>");
+        }
+
+        if (!form.Parts.Any(p => p.Code == "B"))
+        {
+            body.Add(LevelChoice(r, new FormPart("B", "Tự xếp loại", "Self-rating", []), values.GetValueOrDefault("selfRating"), errors));
+        }
+
+        body.Add($"""
+            <label for="attachments">{r.T("Tệp đính kèm (bản ký, ảnh chụp; tối đa 5 tệp, mỗi tệp 10 MB)", "Attachments (signed scan, photos; up to 5 files of 10 MB)")}</label>
+            <input type="file" id="attachments" name="attachments" multiple accept=".pdf,.jpg,.jpeg,.png" aria-describedby="attachments-error">
+            {WebPage.FieldError(r, errors, "attachments", "attachments")}
+            <p id="autosave-status" class="muted" aria-live="polite" data-saved="{r.T("Đã tự lưu nháp lúc", "Draft saved automatically at")}"></p>
+            <p><button type="submit" name="action" value="draft" class="secondary" id="save-draft">{r.T("Lưu nháp", "Save draft")}</button>
+            <button type="submit" name="action" value="submit" id="submit-review">{r.T("Nộp bản kiểm điểm", "Submit the self-review")}</button></p>
+            </form>
+            """);
+        body.Add(await VersionsAsync(r, cycle.CycleId, member.Id));
+        body.Add(await RecognitionPage.PastYearsAsync(r, member.Id));
+        return Layout.Render(r, r.T("Bản tự kiểm điểm", "My self-review"), body.ToRaw(), errors.Count > 0 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK);
+    }
+
+    private static Raw LevelChoice(WebRequest r, FormPart part, string? chosen, IReadOnlyList<ValidationError> errors)
+    {
+        var html = new Html().Add($"<fieldset aria-describedby=\"selfRating-error\"><legend>{part.Code}. {r.T(part.TitleVi, part.TitleEn)} — {r.T("tự xếp loại", "self-rated level")}</legend>");
+        foreach (RatingLevel level in Enum.GetValues<RatingLevel>())
+        {
+            string id = "level-" + level;
+            html.Add(level.ToString() == chosen
+                ? Html.Of($"<label for=\"{id}\"><input type=\"radio\" id=\"{id}\" name=\"selfRating\" value=\"{level}\" checked> {r.Level(level)}</label>")
+                : Html.Of($"<label for=\"{id}\"><input type=\"radio\" id=\"{id}\" name=\"selfRating\" value=\"{level}\"> {r.Level(level)}</label>"));
+        }
+
+        return html.Add(WebPage.FieldError(r, errors, "selfRating", "selfRating")).Add($"</fieldset>").ToRaw();
+    }
+
+    private static async Task<IResult> SubmitAsync(WebRequest r)
+    {
+        var (context, refusal) = await LoadAsync(r);
+        if (context is null)
+        {
+            return refusal!;
+        }
+
+        (Member member, CycleSummary cycle, _, FormDefinition form) = context;
+        IFormCollection posted = await r.Http.Request.ReadFormAsync(r.Cancellation);
+        var values = posted.Keys.Where(k => k.StartsWith("sections.", StringComparison.Ordinal) || k == "selfRating")
+            .ToDictionary(k => k, k => posted[k].ToString(), StringComparer.Ordinal);
+        string back = $"{WebUi.Root}/review?cycle={Uri.EscapeDataString(cycle.CycleId)}";
+        if (posted["action"] == "draft")
+        {
+            await DraftBlob(r, cycle.CycleId, member.Id).UploadAsync(BinaryData.FromObjectAsJson(values), overwrite: true, r.Cancellation);
+            return Results.Redirect(back + "&draft=1");
+        }
+
+        var errors = new List<ValidationError>();
+        if (!Enum.TryParse(posted["selfRating"].ToString(), out RatingLevel level) || !Enum.IsDefined(level))
+        {
+            errors.Add(new ValidationError("Required", "selfRating", "Chưa chọn mức tự xếp loại.", "Choose your self-rated level."));
+        }
+
+        var uploads = new List<AttachmentUpload>();
+        if (posted.Files.Count > MaxAttachments)
+        {
+            errors.Add(new ValidationError("TooManyFiles", "attachments", $"Tối đa {MaxAttachments} tệp.", $"At most {MaxAttachments} files."));
+        }
+
+        foreach (IFormFile file in posted.Files.Where(f => f.Length > 0).Take(MaxAttachments))
+        {
+            if (file.Length > MaxAttachmentBytes)
+            {
+                errors.Add(new ValidationError("FileTooLarge", "attachments", $"Tệp {file.FileName} lớn hơn 10 MB.", $"{file.FileName} is larger than 10 MB."));
+                continue;
+            }
+
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, r.Cancellation);
+            uploads.Add(new AttachmentUpload(Path.GetFileName(file.FileName), file.ContentType, buffer.ToArray()));
+        }
+
+        var sections = values.Where(v => v.Key.StartsWith("sections.", StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(v.Value))
+            .ToDictionary(v => v.Key["sections.".Length..], v => v.Value.Trim(), StringComparer.Ordinal);
+        errors.AddRange(SelfReviewForm.Validate(context.Rules, member, posted["form"].ToString(), sections));
+        if (errors.Count > 0)
+        {
+            return await ShowAsync(r, values, errors);
+        }
+
+        SubmitResult result = await r.Service<ReviewCommands>().SubmitSelfReviewAsync(cycle.CycleId, cycle.Input.RuleSetId, member, form.Code, sections, level, uploads, member.Id, r.Cancellation);
+        if (result.Errors.Count > 0)
+        {
+            return await ShowAsync(r, values, result.Errors);
+        }
+
+        await DraftBlob(r, cycle.CycleId, member.Id).DeleteIfExistsAsync(cancellationToken: r.Cancellation);
+        return Results.Redirect($"{back}&submitted={result.Version!.Version}");
+    }
+
+    private static BlobClient DraftBlob(WebRequest r, string cycleId, string memberId)
+        => r.Service<AssessmentStorage>().Attachments.GetBlobClient($"drafts/{NotificationOutbox.Key(cycleId + "|" + memberId)}.json");
+
+    private static async Task<Dictionary<string, string>?> ReadDraftAsync(WebRequest r, string cycleId, string memberId)
+    {
+        BlobClient blob = DraftBlob(r, cycleId, memberId);
+        try
+        {
+            var content = await blob.DownloadContentAsync(r.Cancellation);
+            return content.Value.Content.ToObjectFromJson<Dictionary<string, string>>();
+        }
+        catch (Azure.RequestFailedException missing) when (missing.Status == 404)
+        {
+            return null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Every version of a member's self-review, newest first.</summary>
+    internal static async Task<Raw> VersionsAsync(WebRequest r, string cycleId, string memberId)
+    {
+        List<SelfReviewVersion> versions = await r.Service<SubmissionStore>().VersionsAsync(cycleId, memberId, r.Cancellation);
+        var html = new Html().Add($"<h2>{r.T("Các lần đã nộp", "Submitted versions")}</h2>");
+        if (versions.Count == 0)
+        {
+            return html.Add($"<p class=\"muted\">{r.T("Chưa có.", "None yet.")}</p>").ToRaw();
+        }
+
+        html.Add($"<div class=\"table-wrap\"><table id=\"versions\"><thead><tr><th>{r.T("Lần", "Version")}</th><th>{r.T("Lúc", "At")}</th><th>{r.T("Tự xếp loại", "Self-rated")}</th><th>{r.T("Người nộp", "By")}</th><th>{r.T("Tệp", "Files")}</th><th>{r.T("Nội dung", "Content")}</th></tr></thead><tbody>");
+        foreach (SelfReviewVersion v in versions.OrderByDescending(v => v.Version))
+        {
+            html.Add($"<tr><td class=\"num\">{v.Version}</td><td>{r.Time(v.SubmittedAt)}</td><td>{r.Level(v.SelfRating)}</td><td>{v.SubmittedBy}</td><td>");
+            foreach (StoredAttachment a in v.Attachments)
+            {
+                html.Add($"<div>{a.FileName} ({a.Size:N0} B, SHA-256 <code title=\"{a.Sha256}\">{a.Sha256[..12]}…</code>)</div>");
+            }
+
+            html.Add($"</td><td><details><summary>{v.Form}</summary>");
+            foreach (var (code, text) in v.Sections.OrderBy(s => s.Key, StringComparer.Ordinal))
+            {
+                html.Add($"<p><strong>{code}</strong>: {text}</p>");
+            }
+
+            html.Add($"</details></td></tr>");
+        }
+
+        return html.Add($"</tbody></table></div>").ToRaw();
+    }
+}
