@@ -2,6 +2,7 @@ using System.Globalization;
 using AnnualReview.Durable;
 using AnnualReview.Durable.Hosting;
 using AnnualReview.Durable.Worker;
+using AnnualReview.Functions.Api;
 using AnnualReview.Functions.Security;
 using AnnualReview.Workflows;
 using AnnualReview.Workflows.Commands;
@@ -56,12 +57,14 @@ public static class AppHost
         builder.Services.AddSingleton<CycleStarter>();
         builder.Services.AddSingleton<ReviewCommands>();
         builder.Services.AddAppSecurity(configuration);
+        builder.Services.AddApi(configuration);
 
         WebApplication app = builder.Build();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet("/", async (DurableTaskWorker worker, DurableTaskOptions options, CancellationToken cancellation) =>
             Results.Ok(await EngineStatus.ReadAsync(worker, options, cancellation)));
+        app.MapApi();
         app.Lifetime.ApplicationStarted.Register(() => EngineStatus.LogOnStart(app));
         return app;
     }
