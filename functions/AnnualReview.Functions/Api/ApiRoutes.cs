@@ -30,6 +30,7 @@ public static class ApiRoutes
     public static WebApplication MapApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseEmptyStatusProblems();
         app.UseIdempotency();
         RouteGroupBuilder api = app.MapGroup("/api");
         api.MapRoster();
