@@ -99,7 +99,8 @@ public sealed class AuditExport(DurableTaskClient client)
 
             var entry = new ManifestEntry(instance.InstanceId, instance.Name, instance.RuntimeStatus.ToString(), history.Rows.Count, lines.Count,
                 Convert.ToHexStringLower(one.GetHashAndReset()), history.Verification);
-            JsonSerializer.Serialize(writer, entry, LineOptions);
+            // Serializing into the writer would flush it synchronously, which Kestrel refuses.
+            writer.WriteRawValue(JsonSerializer.SerializeToUtf8Bytes(entry, LineOptions), skipInputValidation: true);
             instances++;
             totalLines += lines.Count;
             if (writer.BytesPending > 16 * 1024)
