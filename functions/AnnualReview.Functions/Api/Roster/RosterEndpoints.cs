@@ -81,6 +81,12 @@ public static class RosterEndpoints
             return Refused(context, validated.Errors, membersLineOffset);
         }
 
+        if (validated.Units.Count == 0)
+        {
+            // An empty roster would read as "every unit removed": never what anyone means to send.
+            return Refused(context, [new RosterError(RosterErrorCodes.NoRoot, null, "units", "Danh sách không có đơn vị nào.", "The roster has no units.")], 0);
+        }
+
         if (await scope.FirstOutsideAsync(Caller.From(context.User), validated.Units, cancellation) is { } outside)
         {
             return ApiProblem.Result(context, ProblemKind.OutOfScope, "units",
