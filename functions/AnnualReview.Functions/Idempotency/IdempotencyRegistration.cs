@@ -9,7 +9,8 @@ public static class IdempotencyRegistration
     public static IServiceCollection AddIdempotency(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(IdempotencyOptions.From(configuration));
-        services.AddSingleton(provider =>
+        services.AddSingleton<AnnualReview.Functions.Periodic.IPeriodicWork, IdempotencyKeySweep>();
+        services.AddSingleton(_ =>
         {
             AssessmentStorageOptions storage = StorageSettings.From(configuration).ToAssessmentOptions(configuration["StoragePrefix"] ?? "review");
             string name = storage.Prefix + "Idempotency";

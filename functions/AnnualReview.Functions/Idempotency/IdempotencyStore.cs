@@ -62,8 +62,11 @@ public sealed class IdempotencyStore(TableClient table)
         }
     }
 
-    public Task CompleteAsync(string partition, string subject, string key, IdempotencyRecord answer, CancellationToken cancellation)
-        => table.UpsertEntityAsync(ToEntity(partition, subject, key, answer), TableUpdateMode.Replace, cancellation);
+    public async Task CompleteAsync(string partition, string subject, string key, IdempotencyRecord answer, CancellationToken cancellation)
+    {
+        await EnsureCreatedAsync(cancellation);
+        await table.UpsertEntityAsync(ToEntity(partition, subject, key, answer), TableUpdateMode.Replace, cancellation);
+    }
 
     /// <summary>Frees the key after a failure, so a retry runs again instead of replaying an error.</summary>
     public Task ReleaseAsync(string partition, CancellationToken cancellation)
