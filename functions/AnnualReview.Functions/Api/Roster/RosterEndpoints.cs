@@ -45,7 +45,7 @@ public static class RosterEndpoints
         return roster;
     }
 
-    private static async Task<IResult> ImportAsync(HttpContext context, RosterService service, RosterImportScope scope, TimeProvider clock, CancellationToken cancellation)
+    private static async Task<IResult> ImportAsync(HttpContext context, RosterService service, RosterStore roster, RosterImportScope scope, TimeProvider clock, CancellationToken cancellation)
     {
         string? type = MediaTypeHeaderValue.TryParse(context.Request.ContentType, out MediaTypeHeaderValue? media) ? media.MediaType.Value?.ToLowerInvariant() : null;
         if (type is not ("application/json" or "text/csv"))
@@ -91,6 +91,15 @@ public static class RosterEndpoints
         {
             return ApiProblem.Result(context, ProblemKind.OutOfScope, "units",
                 $"Đơn vị {outside} nằm ngoài phạm vi của bạn.", $"Unit {outside} is outside your part of the tree.");
+        }
+
+        // An import is a whole tree from its root. A root that is stored under a parent would come loose from it.
+        Unit root = validated.Units.First(u => u.ParentId is null);
+        if (await roster.GetUnitAsync(root.Id, cancellation) is { ParentId: { } storedParent })
+        {
+            return Refused(context, [new RosterError("roster.root-has-parent", null, "units",
+                $"Đơn vị {root.Id} đang thuộc {storedParent}; hãy nhập cả cây từ đơn vị gốc.",
+                $"Unit {root.Id} is stored under {storedParent}; import the whole tree from its root.")], 0);
         }
 
         RosterImportReport report = await service.ImportAsync(validated, cancellation);

@@ -138,6 +138,30 @@ public sealed class RosterEndpointsTests(AzuriteFixture azurite)
         Assert.Equal(status == 200 ? "Thành ủy mới" : "Thành ủy TP.HCM", boardName);
     }
 
+    [Fact]
+    public async Task Import_OfASubtreeWhoseRootIsStoredUnderAParent_IsRefusedAndLeavesTheTreeWhole()
+    {
+        CancellationToken timeout = Timeout();
+        await using TestApp app = await TestApp.StartAsync(azurite, timeout);
+        await SmallCity.ImportAsync(app, timeout);
+        string subtree = $$"""
+            { "units": [
+                { "id": "{{SmallCity.Q1}}", "name": "Quận ủy Quận 1", "kind": "Committee" },
+                { "id": "{{SmallCity.Q1Grassroots}}", "name": "Đảng bộ phường Bến Nghé", "kind": "GrassrootsOrganization", "parentId": "{{SmallCity.Q1}}" },
+                { "id": "{{SmallCity.Q1Cell}}", "name": "Chi bộ khu phố 1", "kind": "Cell", "parentId": "{{SmallCity.Q1Grassroots}}" } ],
+              "members": [ { "id": "m1", "fullName": "Nguyễn Văn An", "cellId": "{{SmallCity.Q1Cell}}", "membership": "full", "admittedOn": "2010-05-19" } ] }
+            """;
+
+        using HttpResponseMessage response = await app.As(AppRoles.Admin, null).PostAsync("/api/roster/import", SmallCity.JsonContent(subtree), timeout);
+        JsonElement problem = await SmallCity.ReadJsonAsync(response, timeout);
+        var roster = app.Services.GetRequiredService<RosterStore>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("units", problem.GetProperty("field").GetString());
+        Assert.Equal("roster.root-has-parent", Assert.Single(problem.GetProperty("errors").EnumerateArray()).GetProperty("code").GetString());
+        Assert.Equal(SmallCity.Board, (await roster.GetUnitAsync(SmallCity.Q1, timeout))!.ParentId);
+    }
+
     [Theory]
     [InlineData(AppRoles.OrganizationBoard, SmallCity.Board, SmallCity.Q1, 200)]
     [InlineData(AppRoles.Committee, SmallCity.Q1, SmallCity.Q1Grassroots, 200)]
