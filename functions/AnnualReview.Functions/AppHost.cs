@@ -5,7 +5,7 @@ using AnnualReview.Durable.Worker;
 using AnnualReview.Functions.Host;
 using AnnualReview.Functions.Management;
 using AnnualReview.Functions.Observability;
-using AnnualReview.Functions.Api.Reviews;
+using AnnualReview.Functions.Api;
 using AnnualReview.Functions.Security;
 using AnnualReview.Functions.Web;
 using AnnualReview.Workflows;
@@ -67,6 +67,7 @@ public static class AppHost
         builder.Services.AddManagementApi();
         builder.Services.AddNotifications(configuration);
         builder.Services.AddWebUi(configuration);
+        builder.Services.AddApi(configuration);
 
         WebApplication app = builder.Build();
         app.UseAuthentication();
@@ -76,8 +77,8 @@ public static class AppHost
             Results.Ok(await EngineStatus.ReadAsync(worker, options, cancellation)));
         app.MapCustomHandler();
         app.MapManagementApi();
-        app.MapGroup("/api").MapReviewEndpoints();
         app.MapWebUi();
+        app.MapApi();
         app.Lifetime.ApplicationStarted.Register(() => EngineStatus.LogOnStart(app));
         return app;
     }

@@ -23,4 +23,7 @@ public sealed record ProblemKind(string Slug, int Status, string TitleVi, string
     public static readonly ProblemKind PayloadTooLarge = new("payload-too-large", 413, "Dữ liệu gửi lên quá lớn", "The request is too large");
     public static readonly ProblemKind UnsupportedAttachment = new("unsupported-attachment", 415, "Tệp đính kèm không thuộc loại được phép (PDF, DOCX, JPEG, PNG)", "The attachment is not an allowed type (PDF, DOCX, JPEG, PNG)");
     public static readonly ProblemKind Gone = new("gone", 410, "Tiến trình đã kết thúc", "The instance has already ended");
+    public static readonly ProblemKind UnsupportedContentType = new("unsupported-content-type", 415, "Kiểu nội dung không được hỗ trợ", "The content type is not supported");
+    public static readonly ProblemKind UnknownUnit = new("unknown-unit", 404, "Không có đơn vị này", "There is no such unit");
+    public static readonly ProblemKind ReportNotReady = new("report-not-ready", 404, "Báo cáo chưa được lập", "The report has not been written yet");
 }

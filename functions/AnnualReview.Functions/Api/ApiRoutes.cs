@@ -1,0 +1,45 @@
+using System.Text.Json.Serialization;
+using AnnualReview.Functions.Api.Audit;
+using AnnualReview.Functions.Api.Reviews;
+using AnnualReview.Functions.Api.Cycles;
+using AnnualReview.Functions.Api.Roster;
+using AnnualReview.Functions.Development;
+using AnnualReview.Functions.Idempotency;
+using AnnualReview.Functions.OpenApi;
+
+namespace AnnualReview.Functions.Api;
+
+/// <summary>The HTTP API under <c>/api</c>, its documentation, idempotency keys and the development helpers.</summary>
+public static class ApiRoutes
+{
+    public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        // Enums travel by name ("Cell", "Submitted"), in requests and answers alike.
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddIdempotency(configuration);
+        services.AddApiDocs();
+        services.AddSingleton<RosterImportScope>();
+        services.AddSingleton<CycleAccess>();
+        services.AddSingleton<CycleReports>();
+        services.AddSingleton<AuditExport>();
+        services.AddSingleton<Personas>();
+        services.AddHostedService<DemoOrganization>();
+        return services;
+    }
+
+    /// <summary>Call after sign-in and authorization: idempotency keys are kept per caller.</summary>
+    public static WebApplication MapApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseEmptyStatusProblems();
+        app.UseIdempotency();
+        RouteGroupBuilder api = app.MapGroup("/api");
+        api.MapRoster();
+        api.MapCycles();
+        api.MapAudit();
+        api.MapReviewEndpoints();
+        app.MapApiDocs();
+        app.MapDevelopment();
+        return app;
+    }
+}

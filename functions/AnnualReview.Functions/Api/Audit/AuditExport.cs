@@ -1,0 +1,119 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using AnnualReview.Durable.Client;
+
+namespace AnnualReview.Functions.Api.Audit;
+
+/// <summary>
+/// A cycle's audit export: every instance under the cycle id (the cycle and its tree <c>{cycle}~{unit}</c>), in
+/// instance id order, one JSON line per history event. The export and the manifest come from the same walk, so
+/// hashing the export's lines gives the manifest's figures (for an ended cycle, whose history no longer grows).
+/// Instances are read one at a time: memory stays flat however many there are.
+/// </summary>
+public sealed class AuditExport(DurableTaskClient client)
+{
+    /// <summary>Fixed serializer settings: the bytes of a line must not depend on the app's HTTP JSON options.</summary>
+    public static readonly JsonSerializerOptions LineOptions = new(JsonSerializerDefaults.Web);
+
+    public const string LinesContentType = "application/x-ndjson";
+
+    /// <summary>Every instance of the cycle with its exported lines (each ending in "\n").</summary>
+    public async IAsyncEnumerable<(InstanceHistory History, OrchestrationMetadata Instance, IReadOnlyList<byte[]> Lines)> InstancesAsync(
+        string cycleId,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation)
+    {
+        string? token = null;
+        do
+        {
+            var query = new OrchestrationQuery { InstanceIdPrefix = cycleId, PageSize = 100, ContinuationToken = token };
+            (IReadOnlyList<OrchestrationMetadata> page, token) = await client.GetInstancesPageAsync(query, cancellation);
+            foreach (OrchestrationMetadata instance in page.Where(i => BelongsTo(i.InstanceId, cycleId)))
+            {
+                if (await client.GetHistoryAsync(instance.InstanceId, cancellation) is { } history)
+                {
+                    yield return (history, instance, Lines(history));
+                }
+            }
+        }
+        while (token is not null);
+    }
+
+    /// <summary>The prefix query also matches "cycle-2025-u1x" for "cycle-2025-u1"; only the cycle and its tree belong.</summary>
+    public static bool BelongsTo(string instanceId, string cycleId)
+        => instanceId == cycleId || instanceId.StartsWith(cycleId + "~", StringComparison.Ordinal);
+
+    public static List<byte[]> Lines(InstanceHistory history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        var lines = new List<byte[]>();
+        foreach (var row in history.Rows)
+        {
+            foreach (AuditEvent e in AuditEvent.From(history.InstanceId, row))
+            {
+                byte[] json = JsonSerializer.SerializeToUtf8Bytes(e, LineOptions);
+                byte[] line = new byte[json.Length + 1];
+                json.CopyTo(line, 0);
+                line[^1] = (byte)'\n';
+                lines.Add(line);
+            }
+        }
+
+        return lines;
+    }
+
+    public async Task WriteLinesAsync(string cycleId, Stream output, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        await foreach (var (_, _, lines) in InstancesAsync(cycleId, cancellation))
+        {
+            foreach (byte[] line in lines)
+            {
+                await output.WriteAsync(line, cancellation);
+            }
+
+            await output.FlushAsync(cancellation);
+        }
+    }
+
+    public async Task WriteManifestAsync(string cycleId, DateTimeOffset generatedAt, Stream output, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        using var whole = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        await using var writer = new Utf8JsonWriter(output);
+        writer.WriteStartObject();
+        writer.WriteString("cycleId", cycleId);
+        writer.WriteString("generatedAt", generatedAt);
+        writer.WriteString("algorithm", "SHA-256");
+        writer.WriteString("lineFormat", "one JSON object per history event, each line ending in \\n, instances in id order");
+        writer.WriteStartArray("instances");
+        int instances = 0;
+        long totalLines = 0;
+        await foreach (var (history, instance, lines) in InstancesAsync(cycleId, cancellation))
+        {
+            using var one = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            foreach (byte[] line in lines)
+            {
+                one.AppendData(line);
+                whole.AppendData(line);
+            }
+
+            var entry = new ManifestEntry(instance.InstanceId, instance.Name, instance.RuntimeStatus.ToString(), history.Rows.Count, lines.Count,
+                Convert.ToHexStringLower(one.GetHashAndReset()), history.Verification);
+            // Serializing into the writer would flush it synchronously, which Kestrel refuses.
+            writer.WriteRawValue(JsonSerializer.SerializeToUtf8Bytes(entry, LineOptions), skipInputValidation: true);
+            instances++;
+            totalLines += lines.Count;
+            if (writer.BytesPending > 16 * 1024)
+            {
+                await writer.FlushAsync(cancellation);
+            }
+        }
+
+        writer.WriteEndArray();
+        writer.WriteNumber("instanceCount", instances);
+        writer.WriteNumber("lineCount", totalLines);
+        writer.WriteString("exportSha256", Convert.ToHexStringLower(whole.GetHashAndReset()));
+        writer.WriteEndObject();
+        await writer.FlushAsync(cancellation);
+    }
+}

@@ -1,0 +1,30 @@
+namespace AnnualReview.Functions.Idempotency;
+
+/// <summary>How long keys last and how much a request may carry (<c>Idempotency:*</c> settings).</summary>
+public sealed record IdempotencyOptions
+{
+    public const string Header = "Idempotency-Key";
+    public const string ReplayedHeader = "Idempotency-Replayed";
+    public const int MaxKeyLength = 200;
+
+    /// <summary>A retry after this long runs again as a new request.</summary>
+    public TimeSpan Lifetime { get; init; } = TimeSpan.FromHours(24);
+
+    /// <summary>A claim not answered within this long (the process died) may be taken over by a retry.</summary>
+    public TimeSpan InFlightLease { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Largest request body buffered for hashing; uploads are bounded far below this by their endpoints.</summary>
+    public long MaxBodyBytes { get; init; } = 32L * 1024 * 1024;
+
+    public static IdempotencyOptions From(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = new IdempotencyOptions();
+        if (configuration["Idempotency:LifetimeHours"] is { Length: > 0 } hours)
+        {
+            options = options with { Lifetime = TimeSpan.FromHours(double.Parse(hours, System.Globalization.CultureInfo.InvariantCulture)) };
+        }
+
+        return options;
+    }
+}
