@@ -49,6 +49,9 @@ public sealed class TestApp : IAsyncDisposable
             "--StoragePrefix", prefix,
             "--Auth:DevelopmentSigningKey", SigningKey,
             "--ManagementApiKey", ManagementKey,
+
+            // Periodic work (notification delivery, key sweeps) stays out of the way; tests run it themselves when they need it.
+            "--Periodic:IntervalSeconds", "3600",
         };
         foreach (var (key, value) in settings ?? [])
         {

@@ -20,8 +20,9 @@ internal sealed class PeriodicWorkService(PeriodicWorkRunner runner, TimeSpan in
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The first run waits one interval: the app has just started and nothing is due yet.
         using var timer = new PeriodicTimer(interval);
-        do
+        while (await WaitAsync(timer, stoppingToken))
         {
             try
             {
@@ -36,7 +37,6 @@ internal sealed class PeriodicWorkService(PeriodicWorkRunner runner, TimeSpan in
                 logger.LogError(error, "Periodic work run failed; trying again in {Interval}.", interval);
             }
         }
-        while (await WaitAsync(timer, stoppingToken));
     }
 
     private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)

@@ -20,9 +20,9 @@ public sealed class NotificationRegistrationTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Build_WithoutStorageSettings_StillBuilds()
+    public async Task Build_WithoutSmtpSettings_LeavesEmailOff()
     {
-        await using WebApplication app = AppHost.Build([]);
+        await using WebApplication app = AppHost.Build(["--AzureWebJobsStorage", "UseDevelopmentStorage=true"]);
 
         Assert.False(app.Services.GetRequiredService<AnnualReview.Functions.Notifications.NotificationSettings>().Smtp.Enabled);
     }
