@@ -28,12 +28,12 @@ public sealed class WholeCycleOverHttpTests(AzuriteFixture azurite)
 
     /// <summary>
     /// The self-review step closes at the end of the cell meeting's due day (11 Dec in Hồ Chí Minh City = 17:00
-    /// UTC), 13 simulated hours (13 real seconds) after the clock starts: time enough to submit before it, and
+    /// UTC), 15 simulated hours (15 real seconds) after the clock starts: time enough to submit before it, and
     /// only a short wait for it. Every later step has a day or more (24+ real seconds) after the previous one.
     /// </summary>
     private static readonly KeyValuePair<string, string>[] ScaledClock =
     [
-        new("Clock:Start", "2025-12-11T04:00:00Z"),
+        new("Clock:Start", "2025-12-11T02:00:00Z"),
         new("Clock:Scale", "3600"),
     ];
 
