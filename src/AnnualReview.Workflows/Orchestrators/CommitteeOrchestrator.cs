@@ -56,6 +56,9 @@ public sealed class CommitteeOrchestrator : TaskOrchestrator<UnitInput, UnitOutc
         {
             Members = total.Members,
             ByLevel = total.MemberLevels,
+
+            // The report's "not submitted" and "not rated" columns read these, at every level of the tree.
+            ByStage = new Dictionary<MemberStage, int> { [MemberStage.NotSubmitted] = total.NotSubmitted, [MemberStage.NotRated] = total.NotRated },
             LateCount = total.LateUnits,
             Escalations = actions.Escalations,
             UpdatedAt = context.CurrentUtcDateTime,
