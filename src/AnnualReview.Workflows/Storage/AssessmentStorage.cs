@@ -74,7 +74,10 @@ public sealed class AssessmentStorage
     /// <summary>PK cell id, RK member id: a cell's members are one small partition.</summary>
     public TableClient Members { get; }
 
-    /// <summary>PK member id: which cell a member is in now (members move between cycles).</summary>
+    /// <summary>
+    /// PK a bucket of the member id (<see cref="RosterStore.MemberBucket"/>), RK member id: which cell a member is in
+    /// now (members move between cycles). Buckets let an import write the index 100 rows per transaction.
+    /// </summary>
     public TableClient MemberIndex { get; }
 
     /// <summary>PK cycle|member, RK version: every self-review version is kept.</summary>

@@ -18,12 +18,29 @@ public sealed class RosterStore(AssessmentStorage storage)
         await AssessmentStorage.SubmitInBatchesAsync(storage.Units, units.Select(u => Upsert(UnitEntity(u, u.ParentId ?? RootParent, u.Id))), cancellation);
         await AssessmentStorage.SubmitInBatchesAsync(storage.UnitIndex, units.Select(u => Upsert(UnitEntity(u, u.Id, ""))), cancellation);
         await AssessmentStorage.SubmitInBatchesAsync(storage.Members, members.Select(m => Upsert(MemberEntity(m))), cancellation);
-        await AssessmentStorage.SubmitInBatchesAsync(storage.MemberIndex, members.Select(m => Upsert(new TableEntity(m.Id, "") { ["CellId"] = m.CellId })), cancellation);
+        await AssessmentStorage.SubmitInBatchesAsync(storage.MemberIndex, members.Select(m => Upsert(new TableEntity(MemberBucket(m.Id), m.Id) { ["CellId"] = m.CellId })), cancellation);
         if (movedFrom is not null)
         {
             // A member who moved cells leaves the old cell's partition; the member index already points to the new one.
             await Task.WhenAll(movedFrom.Select(moved => storage.Members.DeleteEntityAsync(moved.Value, moved.Key, ETag.All, cancellation)));
         }
+    }
+
+    /// <summary>
+    /// One of 256 partitions of the member index, from a stable hash (FNV-1a) of the member id. With one partition
+    /// per member, importing 100,000 members took 100,000 transactions; with buckets it takes about 1,000, and a
+    /// lookup is still one point read.
+    /// </summary>
+    public static string MemberBucket(string memberId)
+    {
+        ArgumentNullException.ThrowIfNull(memberId);
+        uint hash = 2166136261;
+        foreach (char c in memberId)
+        {
+            hash = (hash ^ c) * 16777619;
+        }
+
+        return "m" + (hash % 256).ToString("x2", CultureInfo.InvariantCulture);
     }
 
     public async Task<Unit?> GetUnitAsync(string unitId, CancellationToken cancellation)
@@ -76,7 +93,7 @@ public sealed class RosterStore(AssessmentStorage storage)
 
     public async Task<Member?> GetMemberAsync(string memberId, CancellationToken cancellation)
     {
-        NullableResponse<TableEntity> index = await storage.MemberIndex.GetEntityIfExistsAsync<TableEntity>(memberId, "", cancellationToken: cancellation);
+        NullableResponse<TableEntity> index = await storage.MemberIndex.GetEntityIfExistsAsync<TableEntity>(MemberBucket(memberId), memberId, cancellationToken: cancellation);
         if (!index.HasValue)
         {
             return null;
