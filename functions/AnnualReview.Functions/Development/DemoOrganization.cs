@@ -5,11 +5,11 @@ using AnnualReview.Workflows.Storage;
 namespace AnnualReview.Functions.Development;
 
 /// <summary>
-/// Prepares the assessment's storage on start and, with <c>Demo:Seed=true</c>, imports a small generated city
+/// With <c>Demo:Seed=true</c>, imports a small generated city
 /// (a board, three committees, a few hundred members) unless its root is already there, so every restart of
 /// <c>./run.sh</c> finds the same organization.
 /// </summary>
-public sealed class DemoOrganization(AssessmentStorage storage, RosterStore roster, RosterService service, TimeProvider clock, IConfiguration configuration, ILogger<DemoOrganization> log) : IHostedService
+public sealed class DemoOrganization(RosterStore roster, RosterService service, TimeProvider clock, IConfiguration configuration, ILogger<DemoOrganization> log) : IHostedService
 {
     public const int Seed = 2025;
     public const int Members = 300;
@@ -17,7 +17,6 @@ public sealed class DemoOrganization(AssessmentStorage storage, RosterStore rost
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await storage.EnsureCreatedAsync(cancellationToken);
         if (!string.Equals(configuration["Demo:Seed"], "true", StringComparison.OrdinalIgnoreCase))
         {
             return;
