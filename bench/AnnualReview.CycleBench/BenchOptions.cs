@@ -18,6 +18,12 @@ internal sealed record BenchOptions
     /// <summary>People wait while the task hub's queues together hold more messages than this.</summary>
     public int MaxQueueDepth { get; init; } = 200;
 
+    /// <summary>
+    /// The engine's MaxControlQueueDepth (due timers and new instances wait while a control queue holds more).
+    /// Lower than the engine's default because Azurite's queue service slows with every message it holds.
+    /// </summary>
+    public int ControlQueueDepth { get; init; } = 150;
+
     /// <summary>The engine's instance cache; null keeps the engine's default.</summary>
     public int? CachedInstances { get; init; }
 
@@ -47,6 +53,7 @@ internal sealed record BenchOptions
                 "--factor" => options with { Factor = double.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--concurrency" => options with { Concurrency = Number() },
                 "--max-queue-depth" => options with { MaxQueueDepth = Number() },
+                "--control-queue-depth" => options with { ControlQueueDepth = Number() },
                 "--cache" => options with { CachedInstances = Number() },
                 "--no-attachments" => options with { Attachments = false },
                 "--storage-from-env" => options with { StorageFromEnvironment = true },

@@ -18,7 +18,7 @@ CancellationToken cancellation = timeout.Token;
 CityPlan city = CityPlan.Generate(options.Members, options.Seed);
 int rated = city.People.Count(p => p.Fate != Fate.NotRated);
 Console.WriteLine($"city: {options.Members} members ({rated} rated: {city.People.Count(p => p.Fate == Fate.OnTime)} on time, {city.People.Count(p => p.Fate == Fate.Late)} late, {city.People.Count(p => p.Fate == Fate.Never)} never), "
-    + $"{city.Cells.Count} cells, {city.GrassrootsOrganizations.Count} grassroots organizations, {city.Committees.Count - 1} committees; clock ×{options.Factor:0}, {options.Concurrency} people at once");
+    + $"{city.Cells.Count} cells, {city.GrassrootsOrganizations.Count} grassroots organizations, {city.Committees.Count - 1} committees; clock ×{options.Factor:0}, {options.Concurrency} people at once, control queues held at {options.ControlQueueDepth}");
 foreach (Cell empty in city.Cells.Where(c => c.FullMembers == 0))
 {
     Console.Error.WriteLine($"warning: cell {empty.Unit.Id} has no full member; its meeting cannot be recorded");
@@ -28,14 +28,16 @@ foreach (Cell empty in city.Cells.Where(c => c.FullMembers == 0))
 await using AzuriteServer? sharedAzurite = options.StorageFromEnvironment ? await AzuriteServer.StartAsync(cancellation) : null;
 await using SplitAzurite? ownAzurite = options.StorageFromEnvironment ? null : await SplitAzurite.StartAsync(cancellation);
 string connectionString = sharedAzurite?.ConnectionString ?? ownAzurite!.ConnectionString;
+string assessmentConnectionString = sharedAzurite?.ConnectionString ?? ownAzurite!.AssessmentConnectionString;
 IReadOnlyList<Process> azuriteProcesses = ownAzurite?.Processes ?? [];
 CallKinds.LearnPorts(connectionString);
+CallKinds.LearnPorts(assessmentConnectionString);
 var counter = new CallCounter();
 var observerCounter = new CallCounter();
 var clock = new SteerableClock(Phases.Local(12, 1, 8), options.Factor);
 clock.HoldAt(Phases.Local(12, 1, 8));
 
-var storageOptions = new AssessmentStorageOptions { ConnectionString = connectionString, Prefix = "review" };
+var storageOptions = new AssessmentStorageOptions { ConnectionString = assessmentConnectionString, Prefix = "review" };
 storageOptions.Policies.Add(counter.PolicyFor("assessment"));
 var storage = new AssessmentStorage(storageOptions);
 var log = new EngineLog();
@@ -50,6 +52,7 @@ DurableTaskOptions EngineOptions(CallCounter calls, string source)
         MaxConcurrentActivities = 32,
         PollQueues = true,
         TimeProvider = clock,
+        MaxControlQueueDepth = options.ControlQueueDepth,
     };
     if (options.CachedInstances is { } cache)
     {

@@ -9,16 +9,31 @@ namespace AnnualReview.CycleBench;
 /// Azurite as three processes (blob, queue, table), each in memory on its own free port. One Azurite process is
 /// a single Node.js thread serving all three services, and a city-sized cycle saturates it long before the
 /// engine is busy; Azure runs the three services apart, so the bench does too and gets a second core.
+/// The queue service keeps its messages on disk (a temporary folder) rather than in memory: in memory every
+/// message is an extent of its own, and Azurite's once-a-minute sweep of deleted extents then stops the queue
+/// service for tens of seconds; on disk messages share extent files and the sweep has almost nothing to do.
+/// Blob and table stay in memory. Tables get two processes: one for the task hub's tables, one for the
+/// assessment tables (people, reviews, inboxes, read models). Azure spreads tables over partition servers; one
+/// Node.js thread holding every table of a 100,000-member city is the first thing to saturate once the queues
+/// no longer stall.
 /// </summary>
 internal sealed class SplitAzurite : IAsyncDisposable
 {
-    private SplitAzurite(string connectionString, IReadOnlyList<Process> processes)
+    private readonly string _queueFolder;
+
+    private SplitAzurite(string connectionString, string assessmentConnectionString, IReadOnlyList<Process> processes, string queueFolder)
     {
         ConnectionString = connectionString;
+        AssessmentConnectionString = assessmentConnectionString;
         Processes = processes;
+        _queueFolder = queueFolder;
     }
 
+    /// <summary>The engine's storage: blob, queue and the task hub's table process.</summary>
     public string ConnectionString { get; }
+
+    /// <summary>The activities' and people's storage: the same blob and queue, the second table process.</summary>
+    public string AssessmentConnectionString { get; }
 
     public IReadOnlyList<Process> Processes { get; }
 
@@ -27,26 +42,29 @@ internal sealed class SplitAzurite : IAsyncDisposable
         string bin = Path.Combine(RepositoryRoot(), "node_modules", ".bin");
         var processes = new List<Process>();
         var ports = new Dictionary<string, int>();
+        string queueFolder = Directory.CreateTempSubdirectory("cyclebench-queue-").FullName;
         try
         {
-            foreach (string service in new[] { "blob", "queue", "table" })
+            foreach (string name in new[] { "blob", "queue", "table", "table2" })
             {
+                string service = name.TrimEnd('2');
                 int port = FreePort();
-                ports[service] = port;
+                ports[name] = port;
                 var start = new ProcessStartInfo(Path.Combine(bin, "azurite-" + service))
                 {
                     UseShellExecute = false,
                     RedirectStandardOutput = true,
                     RedirectStandardError = true,
                 };
-                foreach (string argument in new[] { "--inMemoryPersistence", "--skipApiVersionCheck", "--silent", "--loose", "--disableTelemetry", $"--{service}Host", "127.0.0.1", $"--{service}Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+                string[] persistence = service == "queue" ? ["--location", queueFolder] : ["--inMemoryPersistence"];
+                foreach (string argument in persistence.Concat(["--skipApiVersionCheck", "--silent", "--loose", "--disableTelemetry", $"--{service}Host", "127.0.0.1", $"--{service}Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
                 {
                     start.ArgumentList.Add(argument);
                 }
 
                 Process process = Process.Start(start) ?? throw new InvalidOperationException("Could not start azurite-" + service);
                 process.OutputDataReceived += (_, _) => { };
-                process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) { Console.Error.WriteLine($"azurite-{service}: {line}"); } };
+                process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) { Console.Error.WriteLine($"azurite-{name}: {line}"); } };
                 process.BeginOutputReadLine();
                 process.BeginErrorReadLine();
                 processes.Add(process);
@@ -57,7 +75,11 @@ internal sealed class SplitAzurite : IAsyncDisposable
                 await WaitForAsync(port, cancellation);
             }
 
-            return new SplitAzurite(AzuriteServer.BuildConnectionString("127.0.0.1", ports["blob"], ports["queue"], ports["table"]), processes);
+            return new SplitAzurite(
+                AzuriteServer.BuildConnectionString("127.0.0.1", ports["blob"], ports["queue"], ports["table"]),
+                AzuriteServer.BuildConnectionString("127.0.0.1", ports["blob"], ports["queue"], ports["table2"]),
+                processes,
+                queueFolder);
         }
         catch
         {
@@ -67,6 +89,7 @@ internal sealed class SplitAzurite : IAsyncDisposable
                 process.Dispose();
             }
 
+            Directory.Delete(queueFolder, recursive: true);
             throw;
         }
     }
@@ -83,6 +106,8 @@ internal sealed class SplitAzurite : IAsyncDisposable
 
             process.Dispose();
         }
+
+        Directory.Delete(_queueFolder, recursive: true);
     }
 
     private static async Task WaitForAsync(int port, CancellationToken cancellation)

@@ -23,7 +23,7 @@ internal sealed class QueueDepthGauge(TaskHubStorage storage)
     }
 
     /// <summary>One sample per queue per second, shared by every caller: many concurrent starts make one call, not one each.</summary>
-    private Task<int> DepthAsync(int partition)
+    public Task<int> DepthAsync(int partition)
     {
         long now = Environment.TickCount64;
         lock (_gate)

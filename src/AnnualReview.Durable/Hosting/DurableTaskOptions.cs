@@ -46,6 +46,14 @@ public sealed class DurableTaskOptions
     /// <summary>Activities and sub-orchestrations one instance may have in flight; the rest wait in its backlog (bounded fan-out).</summary>
     public int MaxOutstandingPerInstance { get; set; } = 100;
 
+    /// <summary>
+    /// Sub-orchestrations one instance may have starting at once. A child counts as starting until its first
+    /// step with nothing of its own in flight, its own children's start-up included, so a tree of
+    /// orchestrations (cycle → committees → organizations → cells) comes up a few subtrees at a time instead of
+    /// flooding the queues with every node's first work at once.
+    /// </summary>
+    public int MaxStartingPerInstance { get; set; } = 8;
+
     /// <summary>New instances wait to be enqueued while a control queue holds more messages than this (back-pressure).</summary>
     public int MaxControlQueueDepth { get; set; } = 500;
 
@@ -80,5 +88,6 @@ public sealed class DurableTaskOptions
         ArgumentOutOfRangeException.ThrowIfGreaterThan(PartitionCount, 16);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(MessageBatchSize, 32);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxOutstandingPerInstance, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxStartingPerInstance, 1);
     }
 }

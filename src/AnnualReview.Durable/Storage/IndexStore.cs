@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 using AnnualReview.Durable.Client;
@@ -12,6 +13,9 @@ internal sealed class IndexStore(TaskHubStorage storage)
 {
     private const int MaxCustomStatusChars = 8_000;
 
+    /// <summary>Rows this store wrote last, by instance: a later write of the same row replaces on that ETag without reading first.</summary>
+    private readonly ConcurrentDictionary<string, (ETag ETag, long Seq)> _written = new(StringComparer.Ordinal);
+
     /// <summary>
     /// Writes the instance's row unless a later step already wrote it. Two workers may flush steps of the same
     /// instance concurrently (one applies an activity result while the other is still sending its outbox), so
@@ -21,6 +25,28 @@ internal sealed class IndexStore(TaskHubStorage storage)
     public async Task UpsertAsync(InstanceState state, CancellationToken cancellation)
     {
         TableEntity entity = ToEntity(state);
+        // The common case: this worker wrote the row last, from an earlier step (steps of one instance commit
+        // in sequence order), so the replace can go straight on the remembered ETag. Anyone else's write in
+        // between changes the ETag, and the 412 sends us to the read-and-compare path below.
+        if (_written.TryRemove(state.InstanceId, out (ETag ETag, long Seq) remembered))
+        {
+            if (remembered.Seq > state.NextSeq)
+            {
+                // A later step's row is already written (this flush is the late one of two): keep it.
+                Remember(state.InstanceId, remembered.ETag, remembered.Seq);
+                return;
+            }
+
+            try
+            {
+                Remember(state.InstanceId, (await storage.Index.UpdateEntityAsync(entity, remembered.ETag, TableUpdateMode.Replace, cancellation)).Headers.ETag, state.NextSeq);
+                return;
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 412)
+            {
+            }
+        }
+
         for (int attempt = 0; attempt < 5; attempt++)
         {
             NullableResponse<TableEntity> existing = await storage.Index.GetEntityIfExistsAsync<TableEntity>(state.InstanceId, "", [SeqColumn], cancellation);
@@ -28,7 +54,7 @@ internal sealed class IndexStore(TaskHubStorage storage)
             {
                 if (!existing.HasValue)
                 {
-                    await storage.Index.AddEntityAsync(entity, cancellation);
+                    Remember(state.InstanceId, (await storage.Index.AddEntityAsync(entity, cancellation)).Headers.ETag, state.NextSeq);
                     return;
                 }
 
@@ -39,7 +65,7 @@ internal sealed class IndexStore(TaskHubStorage storage)
                     return;
                 }
 
-                await storage.Index.UpdateEntityAsync(entity, current.ETag, TableUpdateMode.Replace, cancellation);
+                Remember(state.InstanceId, (await storage.Index.UpdateEntityAsync(entity, current.ETag, TableUpdateMode.Replace, cancellation)).Headers.ETag, state.NextSeq);
                 return;
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412)
@@ -48,6 +74,24 @@ internal sealed class IndexStore(TaskHubStorage storage)
             }
         }
     }
+
+    private void Remember(string instanceId, ETag? etag, long seq)
+    {
+        if (etag is not { } known)
+        {
+            return;
+        }
+
+        if (_written.Count >= MaxRemembered)
+        {
+            // A bounded memory, not an LRU: forgetting only costs the read that the remembered ETag saves.
+            _written.Clear();
+        }
+
+        _written.AddOrUpdate(instanceId, (known, seq), (_, other) => other.Seq > seq ? other : (known, seq));
+    }
+
+    private const int MaxRemembered = 20_000;
 
     private const string SeqColumn = "Seq";
 
@@ -67,7 +111,10 @@ internal sealed class IndexStore(TaskHubStorage storage)
     };
 
     public Task DeleteAsync(string instanceId, CancellationToken cancellation)
-        => storage.Index.DeleteEntityAsync(instanceId, "", ETag.All, cancellation);
+    {
+        _written.TryRemove(instanceId, out _);
+        return storage.Index.DeleteEntityAsync(instanceId, "", ETag.All, cancellation);
+    }
 
     public async Task<(List<OrchestrationMetadata> Page, string? ContinuationToken)> QueryPageAsync(OrchestrationQuery query, string? continuationToken, CancellationToken cancellation)
     {

@@ -58,6 +58,15 @@ internal sealed class InstanceState
     /// <summary>Released activities and sub-orchestrations not yet answered.</summary>
     public int Outstanding { get; set; }
 
+    /// <summary>Released sub-orchestrations that have not yet told this instance they started.</summary>
+    public int StartingChildren { get; set; }
+
+    /// <summary>
+    /// A sub-orchestration owes its parent the started notice until its first step that leaves nothing of its
+    /// own in flight, so a parent's starting slot covers the child's whole start-up, subtree included.
+    /// </summary>
+    public bool StartNoticePending { get; set; }
+
     /// <summary>Whether the index row lags behind this state (status or custom status changed).</summary>
     public bool IndexStale { get; set; }
 

@@ -180,6 +180,8 @@ internal sealed class InstanceStore(TaskHubStorage storage)
             ["LastHash"] = state.LastHash,
             ["Backlog"] = state.Backlog.Count == 0 ? null : string.Join(',', state.Backlog),
             ["Outstanding"] = state.Outstanding,
+            ["StartingChildren"] = state.StartingChildren,
+            ["StartNoticePending"] = state.StartNoticePending,
             ["IndexStale"] = state.IndexStale,
         };
         // Input and output never change within an execution, so their blob is written once; status and
@@ -239,6 +241,8 @@ internal sealed class InstanceStore(TaskHubStorage storage)
                 ? [.. backlog.Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture))]
                 : [],
             Outstanding = entity.GetInt32("Outstanding") ?? 0,
+            StartingChildren = entity.GetInt32("StartingChildren") ?? 0,
+            StartNoticePending = entity.GetBoolean("StartNoticePending") ?? false,
             IndexStale = entity.GetBoolean("IndexStale") ?? false,
             ETag = entity.ETag,
             InputStored = entity.GetString("InputBlob") is not null,

@@ -27,6 +27,7 @@ public sealed class DurableTaskWorker : IHostedService, IAsyncDisposable
     private readonly ActivityProcessor _activities;
     private readonly DeadLetterStore _deadLetters;
     private readonly InstanceCache _cache;
+    private readonly Client.QueueDepthGauge _depths;
     private readonly ILogger _logger;
     private readonly AsyncSignal[] _controlSignals;
     private readonly SemaphoreSlim _orchestrationSlots;
@@ -43,7 +44,8 @@ public sealed class DurableTaskWorker : IHostedService, IAsyncDisposable
         _logger = loggers.CreateLogger("AnnualReview.Durable.Worker");
         _cache = new InstanceCache(_options.MaxCachedInstances);
         _deadLetters = new DeadLetterStore(storage);
-        var builder = new StepBuilder(registry, services, _options.MaxOutstandingPerInstance, loggers);
+        _depths = new Client.QueueDepthGauge(storage);
+        var builder = new StepBuilder(registry, services, _options.MaxOutstandingPerInstance, _options.MaxStartingPerInstance, loggers);
         _orchestrations = new OrchestrationProcessor(new InstanceStore(storage), sender, new IndexStore(storage), _cache, builder, _options.TimeProvider, _logger);
         _activities = new ActivityProcessor(registry, services, _options.TimeProvider, _logger);
         _controlSignals = [.. storage.ControlQueues.Select(_ => new AsyncSignal())];
@@ -101,7 +103,20 @@ public sealed class DurableTaskWorker : IHostedService, IAsyncDisposable
             string filter = TableClient.CreateQueryFilter($"PartitionKey eq {shard} and RowKey lt {due}");
             await foreach (Page<TableEntity> page in _storage.Timers.QueryAsync<TableEntity>(filter, maxPerPage: 200, cancellationToken: cancellation).AsPages())
             {
-                await Task.WhenAll(page.Values.Select(async row =>
+                if (page.Values.Count == 0)
+                {
+                    break;
+                }
+
+                // Back-pressure: when thousands of timers fall due at once (every cell's reminder at 08:00), move
+                // only what the control queue has room for; the rest stay due and go on the next passes.
+                int room = _options.MaxControlQueueDepth - await _depths.DepthAsync(p).WaitAsync(cancellation);
+                if (room <= 0)
+                {
+                    break;
+                }
+
+                await Task.WhenAll(page.Values.Take(room).Select(async row =>
                 {
                     TaskMessage message = TaskMessage.Deserialize(row.GetString("Message") ?? "{}");
                     await _sender.SendToControlAsync(message, cancellation);

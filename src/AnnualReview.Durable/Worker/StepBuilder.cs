@@ -11,9 +11,9 @@ internal sealed record Step(InstanceState State, bool IsNew, List<(long Seq, str
 
 /// <summary>
 /// Turns applied events into a step: runs the orchestrator over its history, records its new actions,
-/// and decides which messages the step releases (activities and sub-orchestrations up to the fan-out bound).
+/// and decides which messages the step releases (activities and sub-orchestrations up to the fan-out bounds).
 /// </summary>
-internal sealed class StepBuilder(DurableTaskRegistry registry, IServiceProvider services, int maxOutstanding, ILoggerFactory loggers)
+internal sealed class StepBuilder(DurableTaskRegistry registry, IServiceProvider services, int maxOutstanding, int maxStarting, ILoggerFactory loggers)
 {
     public Step Build(CachedInstance? entry, IReadOnlyList<HistoryEvent> applied, DateTime now)
     {
@@ -39,9 +39,9 @@ internal sealed class StepBuilder(DurableTaskRegistry registry, IServiceProvider
                     state.Input = e.Input;
                     state.Status = OrchestrationRuntimeStatus.Running;
                     stepEvents.Add(e);
-                    if (isNew && state.Parent is { } parent)
+                    if (isNew && state.Parent is not null)
                     {
-                        outbox.Add(StartedNotice(state.InstanceId, parent, now));
+                        state.StartNoticePending = true;
                     }
 
                     foreach (HistoryEvent carried in incoming.Carryover ?? [])
@@ -67,12 +67,14 @@ internal sealed class StepBuilder(DurableTaskRegistry registry, IServiceProvider
                 case HistoryEventType.SubOrchestrationInstanceCompleted or HistoryEventType.SubOrchestrationInstanceFailed
                     when !Recorded(past, stepEvents, HistoryEventType.SubOrchestrationInstanceStarted, e.TaskScheduledId):
                     state.Outstanding = Math.Max(0, state.Outstanding - 1);
+                    state.StartingChildren = Math.Max(0, state.StartingChildren - 1);
                     break;
                 case HistoryEventType.SubOrchestrationInstanceStarted
                     when !Recorded(past, stepEvents, HistoryEventType.SubOrchestrationInstanceCompleted, e.TaskScheduledId)
                         && !Recorded(past, stepEvents, HistoryEventType.SubOrchestrationInstanceFailed, e.TaskScheduledId):
                     // Sub-orchestrations may wait for weeks; they hold a fan-out slot only until they start.
                     state.Outstanding = Math.Max(0, state.Outstanding - 1);
+                    state.StartingChildren = Math.Max(0, state.StartingChildren - 1);
                     break;
             }
 
@@ -92,6 +94,11 @@ internal sealed class StepBuilder(DurableTaskRegistry registry, IServiceProvider
         if (state.Status == OrchestrationRuntimeStatus.Running || state.Status == OrchestrationRuntimeStatus.Suspended)
         {
             ReleaseBacklog(state, past, stepEvents, outbox);
+            if (state.StartNoticePending && state.Outstanding == 0 && state.Backlog.Count == 0 && state.Parent is { } parent)
+            {
+                outbox.Add(StartedNotice(state.InstanceId, parent, now));
+                state.StartNoticePending = false;
+            }
         }
 
         long seq = state.NextSeq;
@@ -214,6 +221,7 @@ internal sealed class StepBuilder(DurableTaskRegistry registry, IServiceProvider
                 state.InputStored = false;
                 state.Backlog.Clear();
                 state.Outstanding = 0;
+                state.StartingChildren = 0;
                 break;
         }
     }
@@ -226,6 +234,8 @@ internal sealed class StepBuilder(DurableTaskRegistry registry, IServiceProvider
         state.CompletedTime = now;
         state.Backlog.Clear();
         state.Outstanding = 0;
+        state.StartingChildren = 0;
+        state.StartNoticePending = false;
         stepEvents.Add(new HistoryEvent { Type = HistoryEventType.ExecutionCompleted, Status = status.ToString(), Result = output, Failure = failure, Timestamp = now });
         if (state.Parent is { } parent)
         {
@@ -258,7 +268,10 @@ internal sealed class StepBuilder(DurableTaskRegistry registry, IServiceProvider
         Event = new HistoryEvent { Type = HistoryEventType.SubOrchestrationInstanceStarted, TaskScheduledId = parent.TaskScheduledId, InstanceId = childId, Timestamp = now },
     });
 
-    /// <summary>Releases waiting activities and sub-orchestrations, oldest first, while fewer than the bound are in flight.</summary>
+    /// <summary>
+    /// Releases waiting activities and sub-orchestrations, oldest first, while fewer than the bound are in
+    /// flight and, for sub-orchestrations, fewer than the starting bound are still starting.
+    /// </summary>
     private void ReleaseBacklog(InstanceState state, List<HistoryEvent> past, List<HistoryEvent> stepEvents, List<OutboxItem> outbox)
     {
         if (state.Backlog.Count == 0 || state.Outstanding >= maxOutstanding)
@@ -278,9 +291,21 @@ internal sealed class StepBuilder(DurableTaskRegistry registry, IServiceProvider
         int released = 0;
         while (state.Outstanding < maxOutstanding && released < state.Backlog.Count)
         {
-            HistoryEvent action = actions[state.Backlog[released++]];
+            HistoryEvent action = actions[state.Backlog[released]];
+            bool isActivity = action.Type == HistoryEventType.TaskScheduled;
+            if (!isActivity && state.StartingChildren >= maxStarting)
+            {
+                break;
+            }
+
+            released++;
             state.Outstanding++;
-            outbox.Add(action.Type == HistoryEventType.TaskScheduled ? ActivityCall(state, action) : SubOrchestrationStart(state, action));
+            if (!isActivity)
+            {
+                state.StartingChildren++;
+            }
+
+            outbox.Add(isActivity ? ActivityCall(state, action) : SubOrchestrationStart(state, action));
         }
 
         state.Backlog.RemoveRange(0, released);
