@@ -24,6 +24,12 @@ internal sealed record BenchOptions
     /// </summary>
     public int ControlQueueDepth { get; init; } = 150;
 
+    /// <summary>
+    /// Tables the engine's instances (InstanceTableCount) and the big assessment tables (TableShards) are spread
+    /// over: Azurite reads a whole table on every point read and update, so the cost of each grows with the city.
+    /// </summary>
+    public int TableShards { get; init; } = 16;
+
     /// <summary>The engine's instance cache; null keeps the engine's default.</summary>
     public int? CachedInstances { get; init; }
 
@@ -54,6 +60,7 @@ internal sealed record BenchOptions
                 "--concurrency" => options with { Concurrency = Number() },
                 "--max-queue-depth" => options with { MaxQueueDepth = Number() },
                 "--control-queue-depth" => options with { ControlQueueDepth = Number() },
+                "--table-shards" => options with { TableShards = Number() },
                 "--cache" => options with { CachedInstances = Number() },
                 "--no-attachments" => options with { Attachments = false },
                 "--storage-from-env" => options with { StorageFromEnvironment = true },

@@ -76,11 +76,11 @@ internal static class CallKinds
     {
         if (resource.EndsWith("$batch", StringComparison.Ordinal))
         {
-            return ("table transaction", TableOfBatch(message));
+            return ("table transaction", Unsharded(TableOfBatch(message)));
         }
 
         int paren = resource.IndexOf('(', StringComparison.Ordinal);
-        string table = paren >= 0 ? resource[..paren] : resource;
+        string table = Unsharded(paren >= 0 ? resource[..paren] : resource);
         if (table == "Tables")
         {
             return ("table admin", "");
@@ -117,6 +117,10 @@ internal static class CallKinds
         };
         return (kind, QueueName(resource));
     }
+
+    /// <summary>Shards of one table are "reviewInbox00"…; one name for all of them, as for the control queues.</summary>
+    private static string Unsharded(string table)
+        => table.Length > 2 && char.IsAsciiDigit(table[^1]) && char.IsAsciiDigit(table[^2]) ? table[..^2] + "*" : table;
 
     /// <summary>Control queues are "hub-control-00"…; one name for all of them keeps the table short.</summary>
     private static string QueueName(string queue)

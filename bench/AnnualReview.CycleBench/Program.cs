@@ -18,7 +18,7 @@ CancellationToken cancellation = timeout.Token;
 CityPlan city = CityPlan.Generate(options.Members, options.Seed);
 int rated = city.People.Count(p => p.Fate != Fate.NotRated);
 Console.WriteLine($"city: {options.Members} members ({rated} rated: {city.People.Count(p => p.Fate == Fate.OnTime)} on time, {city.People.Count(p => p.Fate == Fate.Late)} late, {city.People.Count(p => p.Fate == Fate.Never)} never), "
-    + $"{city.Cells.Count} cells, {city.GrassrootsOrganizations.Count} grassroots organizations, {city.Committees.Count - 1} committees; clock ×{options.Factor:0}, {options.Concurrency} people at once, control queues held at {options.ControlQueueDepth}");
+    + $"{city.Cells.Count} cells, {city.GrassrootsOrganizations.Count} grassroots organizations, {city.Committees.Count - 1} committees; clock ×{options.Factor:0}, {options.Concurrency} people at once, control queues held at {options.ControlQueueDepth}, tables in {options.TableShards} shards");
 foreach (Cell empty in city.Cells.Where(c => c.FullMembers == 0))
 {
     Console.Error.WriteLine($"warning: cell {empty.Unit.Id} has no full member; its meeting cannot be recorded");
@@ -37,7 +37,7 @@ var observerCounter = new CallCounter();
 var clock = new SteerableClock(Phases.Local(12, 1, 8), options.Factor);
 clock.HoldAt(Phases.Local(12, 1, 8));
 
-var storageOptions = new AssessmentStorageOptions { ConnectionString = assessmentConnectionString, Prefix = "review" };
+var storageOptions = new AssessmentStorageOptions { ConnectionString = assessmentConnectionString, Prefix = "review", TableShards = options.TableShards };
 storageOptions.Policies.Add(counter.PolicyFor("assessment"));
 var storage = new AssessmentStorage(storageOptions);
 var log = new EngineLog();
@@ -53,6 +53,7 @@ DurableTaskOptions EngineOptions(CallCounter calls, string source)
         PollQueues = true,
         TimeProvider = clock,
         MaxControlQueueDepth = options.ControlQueueDepth,
+        InstanceTableCount = options.TableShards,
     };
     if (options.CachedInstances is { } cache)
     {

@@ -82,8 +82,8 @@ public sealed class AppHostTests(AzuriteFixture azurite)
 
         AssessmentStorage storage = app.Services.GetRequiredService<AssessmentStorage>();
 
-        Assert.Equal("st.table.core.windows.net", storage.Members.Uri.Host);
-        Assert.Equal("st.table.core.windows.net", storage.Submissions.Uri.Host);
+        Assert.Equal("st.table.core.windows.net", storage.Members.Shards[0].Uri.Host);
+        Assert.Equal("st.table.core.windows.net", storage.Submissions.Shards[0].Uri.Host);
         Assert.Equal("st.blob.core.windows.net", storage.Attachments.Uri.Host);
         Assert.Equal("review-attachments", storage.Attachments.Name);
     }

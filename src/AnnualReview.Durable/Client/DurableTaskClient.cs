@@ -277,7 +277,7 @@ public sealed class DurableTaskClient
     private async Task RequireAsync(string instanceId, CancellationToken cancellation)
     {
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
-        NullableResponse<TableEntity> row = await _storage.Instances.GetEntityIfExistsAsync<TableEntity>(instanceId, InstanceStore.StateRowKey, ["Status"], cancellation);
+        NullableResponse<TableEntity> row = await _storage.InstancesFor(instanceId).GetEntityIfExistsAsync<TableEntity>(instanceId, InstanceStore.StateRowKey, ["Status"], cancellation);
         if (!row.HasValue)
         {
             throw new InstanceNotFoundException(instanceId);

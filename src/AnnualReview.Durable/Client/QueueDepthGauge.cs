@@ -39,6 +39,21 @@ internal sealed class QueueDepthGauge(TaskHubStorage storage)
         }
     }
 
+    /// <summary>
+    /// Counts messages this process just sent into the current sample, so callers in the same second do not all
+    /// see the old depth and together overshoot the limit.
+    /// </summary>
+    public void Added(int partition, int count)
+    {
+        lock (_gate)
+        {
+            if (_samples[partition] is { IsCompletedSuccessfully: true } sample)
+            {
+                _samples[partition] = Task.FromResult(sample.Result + count);
+            }
+        }
+    }
+
     private async Task<int> SampleAsync(int partition)
         => (await storage.ControlQueues[partition].GetPropertiesAsync(CancellationToken.None)).Value.ApproximateMessagesCount;
 }

@@ -21,6 +21,14 @@ public sealed class DurableTaskOptions
 
     public TokenCredential? Credential { get; set; }
 
+    /// <summary>
+    /// Tables the instances' state and history rows are spread over, by a hash of the instance id ("Instances"
+    /// when 1, "Instances00"… otherwise). Azure Storage partitions a table by key, so one table is right there.
+    /// Azurite's table service reads every row of a table on each point read and update, so on Azurite several
+    /// smaller tables keep each step cheap as histories grow. Fixed for the life of a task hub.
+    /// </summary>
+    public int InstanceTableCount { get; set; } = 1;
+
     /// <summary>Number of control queues; instances are spread over them by a hash of their id.</summary>
     public int PartitionCount { get; set; } = 4;
 
@@ -86,6 +94,8 @@ public sealed class DurableTaskOptions
 
         ArgumentOutOfRangeException.ThrowIfLessThan(PartitionCount, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(PartitionCount, 16);
+        ArgumentOutOfRangeException.ThrowIfLessThan(InstanceTableCount, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(InstanceTableCount, 64);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(MessageBatchSize, 32);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxOutstandingPerInstance, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxStartingPerInstance, 1);

@@ -22,7 +22,7 @@ internal sealed class InstanceStore(TaskHubStorage storage)
 
     public async Task<InstanceState?> GetStateAsync(string instanceId, CancellationToken cancellation)
     {
-        NullableResponse<TableEntity> response = await storage.Instances.GetEntityIfExistsAsync<TableEntity>(instanceId, StateRowKey, cancellationToken: cancellation);
+        NullableResponse<TableEntity> response = await storage.InstancesFor(instanceId).GetEntityIfExistsAsync<TableEntity>(instanceId, StateRowKey, cancellationToken: cancellation);
         return response.HasValue ? await ReadStateAsync(response.Value!, cancellation) : null;
     }
 
@@ -31,7 +31,7 @@ internal sealed class InstanceStore(TaskHubStorage storage)
     {
         string filter = TableClient.CreateQueryFilter($"PartitionKey eq {instanceId} and RowKey ge {HistoryRowKey(fromSeq)} and RowKey lt {"i"}");
         var rows = new List<HistoryRow>();
-        await foreach (TableEntity entity in storage.Instances.QueryAsync<TableEntity>(filter, cancellationToken: cancellation))
+        await foreach (TableEntity entity in storage.InstancesFor(instanceId).QueryAsync<TableEntity>(filter, cancellationToken: cancellation))
         {
             rows.Add(await ReadHistoryRowAsync(entity, cancellation));
         }
@@ -54,7 +54,7 @@ internal sealed class InstanceStore(TaskHubStorage storage)
         var reads = new List<Task<Response<TableEntity>>>();
         for (long seq = fromSeq; seq < toSeqExclusive; seq++)
         {
-            reads.Add(storage.Instances.GetEntityAsync<TableEntity>(instanceId, HistoryRowKey(seq), cancellationToken: cancellation));
+            reads.Add(storage.InstancesFor(instanceId).GetEntityAsync<TableEntity>(instanceId, HistoryRowKey(seq), cancellationToken: cancellation));
         }
 
         var rows = new List<HistoryRow>();
@@ -128,10 +128,10 @@ internal sealed class InstanceStore(TaskHubStorage storage)
 
         try
         {
-            Response<IReadOnlyList<Response>> response = await storage.Instances.SubmitTransactionAsync(actions, cancellation);
+            Response<IReadOnlyList<Response>> response = await storage.InstancesFor(state.InstanceId).SubmitTransactionAsync(actions, cancellation);
             state.InputStored = true;
             ETag? etag = response.Value[0].Headers.ETag;
-            return etag ?? (await storage.Instances.GetEntityAsync<TableEntity>(state.InstanceId, StateRowKey, cancellationToken: cancellation)).Value.ETag;
+            return etag ?? (await storage.InstancesFor(state.InstanceId).GetEntityAsync<TableEntity>(state.InstanceId, StateRowKey, cancellationToken: cancellation)).Value.ETag;
         }
         catch (TableTransactionFailedException failed) when (failed.Status is 409 or 412)
         {
@@ -151,7 +151,7 @@ internal sealed class InstanceStore(TaskHubStorage storage)
         await Task.WhenAll(blobWrites);
         try
         {
-            Response response = await storage.Instances.AddEntityAsync(entity, cancellation);
+            Response response = await storage.InstancesFor(state.InstanceId).AddEntityAsync(entity, cancellation);
             state.ETag = response.Headers.ETag ?? default;
             return true;
         }

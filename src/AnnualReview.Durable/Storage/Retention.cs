@@ -34,7 +34,7 @@ internal sealed class Retention(TaskHubStorage storage, InstanceStore store)
 
         var deletes = new List<TableTransactionAction>();
         string filter = TableClient.CreateQueryFilter($"PartitionKey eq {state.InstanceId}");
-        await foreach (TableEntity entity in storage.Instances.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellation))
+        await foreach (TableEntity entity in storage.InstancesFor(state.InstanceId).QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellation))
         {
             deletes.Add(new TableTransactionAction(TableTransactionActionType.Delete, entity, Azure.ETag.All));
         }
@@ -43,7 +43,7 @@ internal sealed class Retention(TaskHubStorage storage, InstanceStore store)
         deletes.Sort((a, b) => string.CompareOrdinal(b.Entity.RowKey, a.Entity.RowKey));
         foreach (var chunk in deletes.Chunk(100))
         {
-            await storage.Instances.SubmitTransactionAsync(chunk, cancellation);
+            await storage.InstancesFor(state.InstanceId).SubmitTransactionAsync(chunk, cancellation);
         }
 
         await store.Payloads.DeleteInstanceBlobsAsync(state.InstanceId, cancellation);

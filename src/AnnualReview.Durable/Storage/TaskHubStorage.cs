@@ -49,7 +49,9 @@ internal sealed class TaskHubStorage
             blobs = new BlobServiceClient(options.StorageConnectionString, blobOptions);
         }
 
-        Instances = tables.GetTableClient(hub + "Instances");
+        InstanceTables = options.InstanceTableCount == 1
+            ? [tables.GetTableClient(hub + "Instances")]
+            : [.. Enumerable.Range(0, options.InstanceTableCount).Select(t => tables.GetTableClient($"{hub}Instances{t:D2}"))];
         Index = tables.GetTableClient(hub + "Index");
         Timers = tables.GetTableClient(hub + "Timers");
         DeadLetters = tables.GetTableClient(hub + "DeadLetters");
@@ -63,8 +65,10 @@ internal sealed class TaskHubStorage
 
     public DurableTaskOptions Options { get; }
 
-    /// <summary>State row and history rows, one partition per instance.</summary>
-    public TableClient Instances { get; }
+    /// <summary>State row and history rows, one partition per instance, spread over the instance tables by a hash of the id.</summary>
+    public IReadOnlyList<TableClient> InstanceTables { get; }
+
+    public TableClient InstancesFor(string instanceId) => InstanceTables[(int)(StableHash(instanceId) % (uint)InstanceTables.Count)];
 
     /// <summary>One row per instance for listing and filtering; updated after each status change.</summary>
     public TableClient Index { get; }
@@ -83,16 +87,18 @@ internal sealed class TaskHubStorage
     /// <summary>Full histories written before an instance is purged.</summary>
     public BlobContainerClient Archive { get; }
 
-    public int PartitionOf(string instanceId)
+    public int PartitionOf(string instanceId) => (int)(StableHash(instanceId) % (uint)ControlQueues.Count);
+
+    /// <summary>FNV-1a: stable across processes and versions, unlike string.GetHashCode.</summary>
+    private static uint StableHash(string instanceId)
     {
-        // FNV-1a: stable across processes and versions, unlike string.GetHashCode.
         uint hash = 2166136261;
         foreach (char c in instanceId)
         {
             hash = (hash ^ c) * 16777619;
         }
 
-        return (int)(hash % (uint)ControlQueues.Count);
+        return hash;
     }
 
     public QueueClient ControlQueueFor(string instanceId) => ControlQueues[PartitionOf(instanceId)];
@@ -103,7 +109,6 @@ internal sealed class TaskHubStorage
     {
         var creations = new List<Task>
         {
-            Instances.CreateIfNotExistsAsync(cancellation),
             Index.CreateIfNotExistsAsync(cancellation),
             Timers.CreateIfNotExistsAsync(cancellation),
             DeadLetters.CreateIfNotExistsAsync(cancellation),
@@ -111,6 +116,7 @@ internal sealed class TaskHubStorage
             Payloads.CreateIfNotExistsAsync(cancellationToken: cancellation),
             Archive.CreateIfNotExistsAsync(cancellationToken: cancellation),
         };
+        creations.AddRange(InstanceTables.Select(t => t.CreateIfNotExistsAsync(cancellation)));
         creations.AddRange(ControlQueues.Select(q => q.CreateIfNotExistsAsync(cancellationToken: cancellation)));
         await Task.WhenAll(creations);
     }

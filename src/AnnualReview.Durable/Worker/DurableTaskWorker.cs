@@ -116,7 +116,9 @@ public sealed class DurableTaskWorker : IHostedService, IAsyncDisposable
                     break;
                 }
 
-                await Task.WhenAll(page.Values.Take(room).Select(async row =>
+                TableEntity[] moving = [.. page.Values.Take(room)];
+                _depths.Added(p, moving.Length);
+                await Task.WhenAll(moving.Select(async row =>
                 {
                     TaskMessage message = TaskMessage.Deserialize(row.GetString("Message") ?? "{}");
                     await _sender.SendToControlAsync(message, cancellation);

@@ -40,7 +40,7 @@ public sealed class ApplyReRatingActivity(AssessmentStorage storage) : TaskActiv
             // The cancelled rating stays, under its own key, beside the new one.
             string key = $"{input.Year:D4}-cancelled-{context.TaskId}-{context.InstanceId.GetHashCode(StringComparison.Ordinal):x8}";
             var cancelled = old with { Cancelled = true, CancelReason = input.Reason, RevokedAwards = [.. old.Awards], Awards = [] };
-            await storage.Ratings.UpsertEntityAsync(new TableEntity(input.MemberId, key)
+            await storage.Ratings.For(input.MemberId).UpsertEntityAsync(new TableEntity(input.MemberId, key)
             {
                 ["Json"] = JsonSerializer.Serialize(cancelled, DataConverter.Options),
                 ["Level"] = old.Level.ToString(),
@@ -57,7 +57,7 @@ public sealed class ApplyReRatingActivity(AssessmentStorage storage) : TaskActiv
         var found = new Dictionary<int, RatingRecord>();
         for (int year = from; year <= to; year++)
         {
-            NullableResponse<TableEntity> row = await storage.Ratings.GetEntityIfExistsAsync<TableEntity>(memberId, year.ToString("D4", CultureInfo.InvariantCulture), cancellationToken: cancellation);
+            NullableResponse<TableEntity> row = await storage.Ratings.For(memberId).GetEntityIfExistsAsync<TableEntity>(memberId, year.ToString("D4", CultureInfo.InvariantCulture), cancellationToken: cancellation);
             if (row.HasValue && row.Value!.GetString("Json") is { } json)
             {
                 found[year] = JsonSerializer.Deserialize<RatingRecord>(json, DataConverter.Options)!;

@@ -81,7 +81,7 @@ public sealed class FinalizeMembersActivity(AssessmentStorage storage, TimeProvi
     {
         var reads = Enumerable.Range(year - 4, 4).Select(async y =>
         {
-            NullableResponse<TableEntity> row = await storage.Ratings.GetEntityIfExistsAsync<TableEntity>(memberId, y.ToString("D4", CultureInfo.InvariantCulture), ["Level", "Cancelled"], cancellation);
+            NullableResponse<TableEntity> row = await storage.Ratings.For(memberId).GetEntityIfExistsAsync<TableEntity>(memberId, y.ToString("D4", CultureInfo.InvariantCulture), ["Level", "Cancelled"], cancellation);
             return (Year: y, Row: row.HasValue ? row.Value : null);
         });
         var found = new Dictionary<int, RatingLevel>();

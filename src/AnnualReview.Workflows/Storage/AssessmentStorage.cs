@@ -18,6 +18,13 @@ public sealed class AssessmentStorageOptions
 
     public TokenCredential? Credential { get; set; }
 
+    /// <summary>
+    /// Tables each of the big per-member tables (members, member index, submissions, inbox, member stages,
+    /// ratings) is spread over; see <see cref="ShardedTable"/>. 1 on Azure; more on Azurite for a large city.
+    /// Fixed for the life of the storage: a different count finds none of the rows already written.
+    /// </summary>
+    public int TableShards { get; set; } = 1;
+
     /// <summary>Extra pipeline policies (counting calls in benchmarks).</summary>
     public IList<Azure.Core.Pipeline.HttpPipelinePolicy> Policies { get; } = [];
 }
@@ -52,15 +59,15 @@ public sealed class AssessmentStorage
         string p = options.Prefix;
         Units = tables.GetTableClient(p + "Units");
         UnitIndex = tables.GetTableClient(p + "UnitIndex");
-        Members = tables.GetTableClient(p + "Members");
-        MemberIndex = tables.GetTableClient(p + "MemberIndex");
-        Submissions = tables.GetTableClient(p + "Submissions");
-        Inbox = tables.GetTableClient(p + "Inbox");
+        Members = new ShardedTable(tables, p + "Members", options.TableShards);
+        MemberIndex = new ShardedTable(tables, p + "MemberIndex", options.TableShards);
+        Submissions = new ShardedTable(tables, p + "Submissions", options.TableShards);
+        Inbox = new ShardedTable(tables, p + "Inbox", options.TableShards);
         Outbox = tables.GetTableClient(p + "Outbox");
         Progress = tables.GetTableClient(p + "Progress");
-        MemberStages = tables.GetTableClient(p + "MemberStages");
+        MemberStages = new ShardedTable(tables, p + "MemberStages", options.TableShards);
         Late = tables.GetTableClient(p + "Late");
-        Ratings = tables.GetTableClient(p + "Ratings");
+        Ratings = new ShardedTable(tables, p + "Ratings", options.TableShards);
         Attachments = blobs.GetBlobContainerClient(p + "-attachments");
         Reports = blobs.GetBlobContainerClient(p + "-reports");
     }
@@ -72,19 +79,19 @@ public sealed class AssessmentStorage
     public TableClient UnitIndex { get; }
 
     /// <summary>PK cell id, RK member id: a cell's members are one small partition.</summary>
-    public TableClient Members { get; }
+    public ShardedTable Members { get; }
 
     /// <summary>
     /// PK a bucket of the member id (<see cref="RosterStore.MemberBucket"/>), RK member id: which cell a member is in
     /// now (members move between cycles). Buckets let an import write the index 100 rows per transaction.
     /// </summary>
-    public TableClient MemberIndex { get; }
+    public ShardedTable MemberIndex { get; }
 
     /// <summary>PK cycle|member, RK version: every self-review version is kept.</summary>
-    public TableClient Submissions { get; }
+    public ShardedTable Submissions { get; }
 
     /// <summary>PK recipient id, RK time|id: a person's notifications (the in-app inbox).</summary>
-    public TableClient Inbox { get; }
+    public ShardedTable Inbox { get; }
 
     /// <summary>PK shard, RK id: notifications waiting for the delivery channels.</summary>
     public TableClient Outbox { get; }
@@ -93,13 +100,13 @@ public sealed class AssessmentStorage
     public TableClient Progress { get; }
 
     /// <summary>PK cycle|cell, RK member: each member's stage, deadlines and levels.</summary>
-    public TableClient MemberStages { get; }
+    public ShardedTable MemberStages { get; }
 
     /// <summary>PK cycle, RK unit|step: late reports with reminders and escalations.</summary>
     public TableClient Late { get; }
 
     /// <summary>PK member, RK year: the rating of each year (for five-year awards and repeated "not completed").</summary>
-    public TableClient Ratings { get; }
+    public ShardedTable Ratings { get; }
 
     public BlobContainerClient Attachments { get; }
 
@@ -123,7 +130,6 @@ public sealed class AssessmentStorage
             Reports.CreateIfNotExistsAsync(cancellationToken: cancellation));
     }
 
-    /// <summary>Runs table writes as entity group transactions of at most 100 rows per partition.</summary>
     /// <summary>
     /// One transaction per partition and 100 rows; transactions for different partitions run side by side
     /// (per-member partitions such as inboxes would otherwise be hundreds of sequential round trips).
@@ -135,5 +141,15 @@ public sealed class AssessmentStorage
             chunks,
             new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellation },
             async (chunk, ct) => await table.SubmitTransactionAsync(chunk, ct));
+    }
+
+    /// <inheritdoc cref="SubmitInBatchesAsync(TableClient, IEnumerable{TableTransactionAction}, CancellationToken)"/>
+    public static async Task SubmitInBatchesAsync(ShardedTable table, IEnumerable<TableTransactionAction> actions, CancellationToken cancellation)
+    {
+        var chunks = actions.GroupBy(a => a.Entity.PartitionKey).SelectMany(partition => partition.Chunk(100)).ToList();
+        await Parallel.ForEachAsync(
+            chunks,
+            new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellation },
+            async (chunk, ct) => await table.For(chunk[0].Entity.PartitionKey).SubmitTransactionAsync(chunk, ct));
     }
 }

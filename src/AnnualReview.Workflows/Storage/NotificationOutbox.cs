@@ -28,7 +28,7 @@ public sealed class NotificationOutbox(AssessmentStorage storage)
     public async Task<List<NotificationRequest>> InboxAsync(string recipientId, CancellationToken cancellation)
     {
         var list = new List<NotificationRequest>();
-        await foreach (TableEntity row in storage.Inbox.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {recipientId}"), cancellationToken: cancellation))
+        await foreach (TableEntity row in storage.Inbox.For(recipientId).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {recipientId}"), cancellationToken: cancellation))
         {
             list.Add(Read(row));
         }

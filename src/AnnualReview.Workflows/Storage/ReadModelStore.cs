@@ -45,7 +45,7 @@ public sealed class ReadModelStore(AssessmentStorage storage)
     }
 
     public async Task<List<MemberResult>> ReadMemberStagesAsync(string cycleId, string cellId, CancellationToken cancellation)
-        => await ReadJsonAsync<MemberResult>(storage.MemberStages, TableClient.CreateQueryFilter($"PartitionKey eq {cycleId + "|" + cellId}"), cancellation);
+        => await ReadJsonAsync<MemberResult>(storage.MemberStages.For(cycleId + "|" + cellId), TableClient.CreateQueryFilter($"PartitionKey eq {cycleId + "|" + cellId}"), cancellation);
 
     public Task WriteLateAsync(LateEntry entry, CancellationToken cancellation)
         => storage.Late.UpsertEntityAsync(JsonRow(entry.CycleId, entry.UnitId + "|" + entry.Step, entry, new() { ["Resolved"] = entry.ResolvedAt is not null }), TableUpdateMode.Replace, cancellation);
@@ -54,7 +54,7 @@ public sealed class ReadModelStore(AssessmentStorage storage)
         => await ReadJsonAsync<LateEntry>(storage.Late, TableClient.CreateQueryFilter($"PartitionKey eq {cycleId}"), cancellation);
 
     public Task WriteRatingAsync(RatingRecord record, CancellationToken cancellation)
-        => storage.Ratings.UpsertEntityAsync(JsonRow(record.MemberId, record.Year.ToString("D4", CultureInfo.InvariantCulture), record, new()
+        => storage.Ratings.For(record.MemberId).UpsertEntityAsync(JsonRow(record.MemberId, record.Year.ToString("D4", CultureInfo.InvariantCulture), record, new()
         {
             ["Level"] = record.Level.ToString(),
             ["Cancelled"] = record.Cancelled,
@@ -62,7 +62,7 @@ public sealed class ReadModelStore(AssessmentStorage storage)
 
     /// <summary>A member's ratings of every year (a small partition).</summary>
     public async Task<List<RatingRecord>> ReadRatingsAsync(string memberId, CancellationToken cancellation)
-        => await ReadJsonAsync<RatingRecord>(storage.Ratings, TableClient.CreateQueryFilter($"PartitionKey eq {memberId}"), cancellation);
+        => await ReadJsonAsync<RatingRecord>(storage.Ratings.For(memberId), TableClient.CreateQueryFilter($"PartitionKey eq {memberId}"), cancellation);
 
     private static TableEntity JsonRow<T>(string partition, string row, T value, Dictionary<string, object?> columns)
     {

@@ -22,7 +22,7 @@ public sealed class RosterStore(AssessmentStorage storage)
         if (movedFrom is not null)
         {
             // A member who moved cells leaves the old cell's partition; the member index already points to the new one.
-            await Task.WhenAll(movedFrom.Select(moved => storage.Members.DeleteEntityAsync(moved.Value, moved.Key, ETag.All, cancellation)));
+            await Task.WhenAll(movedFrom.Select(moved => storage.Members.For(moved.Value).DeleteEntityAsync(moved.Value, moved.Key, ETag.All, cancellation)));
         }
     }
 
@@ -83,7 +83,7 @@ public sealed class RosterStore(AssessmentStorage storage)
     public async Task<List<Member>> GetCellMembersAsync(string cellId, CancellationToken cancellation)
     {
         var members = new List<Member>();
-        await foreach (TableEntity row in storage.Members.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {cellId}"), cancellationToken: cancellation))
+        await foreach (TableEntity row in storage.Members.For(cellId).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {cellId}"), cancellationToken: cancellation))
         {
             members.Add(ToMember(row));
         }
@@ -93,13 +93,14 @@ public sealed class RosterStore(AssessmentStorage storage)
 
     public async Task<Member?> GetMemberAsync(string memberId, CancellationToken cancellation)
     {
-        NullableResponse<TableEntity> index = await storage.MemberIndex.GetEntityIfExistsAsync<TableEntity>(MemberBucket(memberId), memberId, cancellationToken: cancellation);
+        NullableResponse<TableEntity> index = await storage.MemberIndex.For(MemberBucket(memberId)).GetEntityIfExistsAsync<TableEntity>(MemberBucket(memberId), memberId, cancellationToken: cancellation);
         if (!index.HasValue)
         {
             return null;
         }
 
-        NullableResponse<TableEntity> row = await storage.Members.GetEntityIfExistsAsync<TableEntity>(index.Value!.GetString("CellId"), memberId, cancellationToken: cancellation);
+        string cellId = index.Value!.GetString("CellId") ?? "";
+        NullableResponse<TableEntity> row = await storage.Members.For(cellId).GetEntityIfExistsAsync<TableEntity>(cellId, memberId, cancellationToken: cancellation);
         return row.HasValue ? ToMember(row.Value!) : null;
     }
 
@@ -113,9 +114,12 @@ public sealed class RosterStore(AssessmentStorage storage)
         }
 
         var members = new List<Member>();
-        await foreach (TableEntity row in storage.Members.QueryAsync<TableEntity>(cancellationToken: cancellation))
+        foreach (TableClient shard in storage.Members.Shards)
         {
-            members.Add(ToMember(row));
+            await foreach (TableEntity row in shard.QueryAsync<TableEntity>(cancellationToken: cancellation))
+            {
+                members.Add(ToMember(row));
+            }
         }
 
         return (units, members);

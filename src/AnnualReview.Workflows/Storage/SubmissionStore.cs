@@ -42,7 +42,7 @@ public sealed class SubmissionStore(AssessmentStorage storage)
             SelfReviewVersion version = draft with { Version = next };
             try
             {
-                await storage.Submissions.AddEntityAsync(new TableEntity(partition, VersionKey(next))
+                await storage.Submissions.For(partition).AddEntityAsync(new TableEntity(partition, VersionKey(next))
                 {
                     ["Json"] = JsonSerializer.Serialize(version, DataConverter.Options),
                     ["SelfRating"] = version.SelfRating.ToString(),
@@ -62,7 +62,7 @@ public sealed class SubmissionStore(AssessmentStorage storage)
     public async Task<List<SelfReviewVersion>> VersionsAsync(string cycleId, string memberId, CancellationToken cancellation)
     {
         var versions = new List<SelfReviewVersion>();
-        await foreach (TableEntity row in storage.Submissions.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition(cycleId, memberId)}"), cancellationToken: cancellation))
+        await foreach (TableEntity row in storage.Submissions.For(Partition(cycleId, memberId)).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition(cycleId, memberId)}"), cancellationToken: cancellation))
         {
             versions.Add(JsonSerializer.Deserialize<SelfReviewVersion>(row.GetString("Json")!, DataConverter.Options)!);
         }

@@ -10,11 +10,13 @@ namespace AnnualReview.Workflows.Tests.Commands;
 [Collection("azurite")]
 public sealed class RosterServiceTests(AzuriteFixture azurite)
 {
-    [Fact]
-    public async Task ImportCsv_BadRowsThenFixedThenMoves_RefusesWholeImportsAndReportsOnlyTheMoves()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    public async Task ImportCsv_BadRowsThenFixedThenMoves_RefusesWholeImportsAndReportsOnlyTheMoves(int tableShards)
     {
         CancellationToken timeout = TestTimeout.For(TimeSpan.FromSeconds(90));
-        var storage = new AssessmentStorage(new AssessmentStorageOptions { ConnectionString = azurite.ConnectionString, Prefix = AzuriteServer.NewTaskHubName("roster") });
+        var storage = new AssessmentStorage(new AssessmentStorageOptions { ConnectionString = azurite.ConnectionString, Prefix = AzuriteServer.NewTaskHubName("roster"), TableShards = tableShards });
         var service = new RosterService(storage, TimeProvider.System);
         RosterSnapshot city = RosterGenerator.City(seed: 7, totalMembers: 600);
         Member ghost = city.Members[10] with { CellId = "no-such-cell" };

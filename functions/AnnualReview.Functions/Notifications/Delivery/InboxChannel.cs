@@ -44,7 +44,7 @@ public sealed class InboxChannel(AssessmentStorage storage, TimeProvider clock)
             ["CreatedAt"] = DateTime.SpecifyKind(r.CreatedAt, DateTimeKind.Utc),
             ["DeliveredAt"] = clock.GetUtcNow(),
         };
-        await storage.Inbox.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellation);
+        await storage.Inbox.For(row.PartitionKey).UpsertEntityAsync(row, TableUpdateMode.Merge, cancellation);
         return ChannelOutcome.Finished;
     }
 }

@@ -25,7 +25,7 @@ public sealed class InboxStore(AssessmentStorage storage, TimeProvider clock)
         var entries = new List<InboxEntry>();
         foreach (string recipient in recipients.Distinct(StringComparer.Ordinal))
         {
-            await foreach (TableEntity row in storage.Inbox.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {recipient}"), cancellationToken: cancellation))
+            await foreach (TableEntity row in storage.Inbox.For(recipient).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {recipient}"), cancellationToken: cancellation))
             {
                 entries.Add(Read(row));
             }
@@ -40,7 +40,7 @@ public sealed class InboxStore(AssessmentStorage storage, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(recipients);
         foreach (string recipient in recipients.Distinct(StringComparer.Ordinal))
         {
-            NullableResponse<TableEntity> found = await storage.Inbox.GetEntityIfExistsAsync<TableEntity>(recipient, id, cancellationToken: cancellation);
+            NullableResponse<TableEntity> found = await storage.Inbox.For(recipient).GetEntityIfExistsAsync<TableEntity>(recipient, id, cancellationToken: cancellation);
             if (!found.HasValue)
             {
                 continue;
@@ -55,7 +55,7 @@ public sealed class InboxStore(AssessmentStorage storage, TimeProvider clock)
             DateTimeOffset now = clock.GetUtcNow();
             try
             {
-                await storage.Inbox.UpdateEntityAsync(new TableEntity(recipient, id) { ["ReadAt"] = now }, ETag.All, TableUpdateMode.Merge, cancellation);
+                await storage.Inbox.For(recipient).UpdateEntityAsync(new TableEntity(recipient, id) { ["ReadAt"] = now }, ETag.All, TableUpdateMode.Merge, cancellation);
             }
             catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
             {
