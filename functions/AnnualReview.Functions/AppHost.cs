@@ -37,11 +37,14 @@ public static class AppHost
 
         TimeProvider clock = ClockFrom(configuration);
         builder.Services.AddSingleton(clock);
+        // Fixed for the life of the task hub and the storage prefix: another count finds none of the rows written.
+        int tableShards = configuration.GetValue("TableShards", 1);
         builder.Services.AddDurableTask(
             (_, options) =>
             {
                 storage.Apply(options);
                 options.TaskHubName = configuration["TaskHubName"] ?? options.TaskHubName;
+                options.InstanceTableCount = tableShards;
                 options.TimeProvider = clock;
                 // Under the Functions host the host's queue triggers deliver the messages.
                 options.PollQueues = hostPort is null;
@@ -52,7 +55,9 @@ public static class AppHost
                 register?.Invoke(registry);
             });
 
-        builder.Services.AddSingleton(_ => new AssessmentStorage(storage.ToAssessmentOptions(configuration["StoragePrefix"] ?? "review")));
+        AssessmentStorageOptions assessmentOptions = storage.ToAssessmentOptions(configuration["StoragePrefix"] ?? "review");
+        assessmentOptions.TableShards = tableShards;
+        builder.Services.AddSingleton(_ => new AssessmentStorage(assessmentOptions));
         builder.Services.AddHostedService<AssessmentStorageStartup>();
         builder.Services.AddSingleton<RosterStore>();
         builder.Services.AddSingleton<ReadModelStore>();
