@@ -53,6 +53,7 @@ DurableTaskOptions EngineOptions(CallCounter calls, string source)
         PollQueues = true,
         TimeProvider = clock,
         MaxControlQueueDepth = options.ControlQueueDepth,
+        MaxWorkItemQueueDepth = 2 * options.ControlQueueDepth,
         InstanceTableCount = options.TableShards,
     };
     if (options.CachedInstances is { } cache)

@@ -3,14 +3,18 @@ using AnnualReview.Durable.Storage;
 namespace AnnualReview.Durable.Client;
 
 /// <summary>
-/// Samples control queue depths (at most once a second per queue) so that starting many instances waits
-/// while a queue is deep: on Azurite every queue operation slows down with the messages waiting in it.
+/// Samples control queue depths, and the work-item queue's as slot <see cref="WorkItemSlot"/>, at most once a
+/// second per queue, so that starting many instances or firing many timers waits while a queue is deep: on
+/// Azurite every queue operation slows down with the messages waiting in it.
 /// </summary>
 internal sealed class QueueDepthGauge(TaskHubStorage storage)
 {
     private static readonly TimeSpan SampleEvery = TimeSpan.FromSeconds(1);
-    private readonly Task<int>?[] _samples = new Task<int>?[storage.ControlQueues.Count];
-    private readonly long[] _sampledAt = new long[storage.ControlQueues.Count];
+    private readonly Task<int>?[] _samples = new Task<int>?[storage.ControlQueues.Count + 1];
+    private readonly long[] _sampledAt = new long[storage.ControlQueues.Count + 1];
+
+    /// <summary>The slot after the control queues: the work-item queue.</summary>
+    public int WorkItemSlot => storage.ControlQueues.Count;
     private readonly Lock _gate = new();
 
     public async Task WaitForRoomAsync(int partition, CancellationToken cancellation)
@@ -55,5 +59,5 @@ internal sealed class QueueDepthGauge(TaskHubStorage storage)
     }
 
     private async Task<int> SampleAsync(int partition)
-        => (await storage.ControlQueues[partition].GetPropertiesAsync(CancellationToken.None)).Value.ApproximateMessagesCount;
+        => (await (partition == WorkItemSlot ? storage.WorkItems : storage.ControlQueues[partition]).GetPropertiesAsync(CancellationToken.None)).Value.ApproximateMessagesCount;
 }

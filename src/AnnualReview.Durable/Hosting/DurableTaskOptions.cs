@@ -65,6 +65,12 @@ public sealed class DurableTaskOptions
     /// <summary>New instances wait to be enqueued while a control queue holds more messages than this (back-pressure).</summary>
     public int MaxControlQueueDepth { get; set; } = 500;
 
+    /// <summary>
+    /// Due timers wait while the work-item queue holds more messages than this: a reminder that fires in every
+    /// cell at 08:00 schedules an activity in each, and those would otherwise pile up in the work-item queue.
+    /// </summary>
+    public int MaxWorkItemQueueDepth { get; set; } = 1000;
+
     /// <summary>Instances whose state and history a worker keeps in memory, validated by ETag.</summary>
     public int MaxCachedInstances { get; set; } = 2000;
 

@@ -97,7 +97,10 @@ public sealed class DurableTaskWorker : IHostedService, IAsyncDisposable
     {
         string due = (_options.TimeProvider.GetUtcNow().UtcTicks + 1).ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
         int fired = 0;
-        for (int p = 0; p < _storage.ControlQueues.Count; p++)
+        // Each fired timer usually runs a step that schedules an activity, so the work-item queue needs room too.
+        // Sampled only once a timer is due, so an idle pass costs no more than its queries.
+        int? workRoom = null;
+        for (int p = 0; p < _storage.ControlQueues.Count && workRoom is null or > 0; p++)
         {
             string shard = "t" + p.ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
             string filter = TableClient.CreateQueryFilter($"PartitionKey eq {shard} and RowKey lt {due}");
@@ -110,7 +113,8 @@ public sealed class DurableTaskWorker : IHostedService, IAsyncDisposable
 
                 // Back-pressure: when thousands of timers fall due at once (every cell's reminder at 08:00), move
                 // only what the control queue has room for; the rest stay due and go on the next passes.
-                int room = _options.MaxControlQueueDepth - await _depths.DepthAsync(p).WaitAsync(cancellation);
+                workRoom ??= _options.MaxWorkItemQueueDepth - await _depths.DepthAsync(_depths.WorkItemSlot).WaitAsync(cancellation);
+                int room = Math.Min(workRoom.Value, _options.MaxControlQueueDepth - await _depths.DepthAsync(p).WaitAsync(cancellation));
                 if (room <= 0)
                 {
                     break;
@@ -118,6 +122,8 @@ public sealed class DurableTaskWorker : IHostedService, IAsyncDisposable
 
                 TableEntity[] moving = [.. page.Values.Take(room)];
                 _depths.Added(p, moving.Length);
+                _depths.Added(_depths.WorkItemSlot, moving.Length);
+                workRoom -= moving.Length;
                 await Task.WhenAll(moving.Select(async row =>
                 {
                     TaskMessage message = TaskMessage.Deserialize(row.GetString("Message") ?? "{}");

@@ -56,4 +56,37 @@ public sealed class TimerBackPressureTests(AzuriteFixture azurite, ITestOutputHe
         Assert.Equal(4, afterDrain);
         Assert.Equal(2, left);
     }
+
+    [Fact]
+    public async Task ProcessDueTimersAsync_WorkItemQueueFull_MovesNothingUntilItDrains()
+    {
+        CancellationToken timeout = TestTimeout.For(TimeSpan.FromSeconds(30));
+        var clock = new FakeTimeProvider(Start);
+        var registry = new DurableTaskRegistry()
+            .AddOrchestratorFunc<string, string>("Reminder", (_, who) => Task.FromResult(who));
+        var options = EngineHarness.Options(azurite, "workroom", clock);
+        options.PollQueues = false;
+        options.MaxWorkItemQueueDepth = 3;
+        await using var engine = await EngineHarness.StartAsync(options, registry, output);
+        var workItems = new QueueClient(azurite.ConnectionString, engine.Worker.WorkItemQueueName);
+        for (int i = 0; i < 5; i++)
+        {
+            await engine.Client.ScheduleNewOrchestrationInstanceAsync("Reminder", $"member {i}", new StartOrchestrationOptions($"reminder-{i}", Start.AddHours(8)), timeout);
+        }
+
+        // Activities other instances scheduled and no worker has taken yet.
+        for (int i = 0; i < 3; i++)
+        {
+            await workItems.SendMessageAsync("waiting activity", timeout);
+        }
+
+        clock.Advance(TimeSpan.FromHours(9));
+        int whileBusy = await engine.Worker.ProcessDueTimersAsync(timeout);
+        await workItems.ClearMessagesAsync(timeout);
+        await Task.Delay(TimeSpan.FromSeconds(1.2), timeout);
+        int afterDrain = await engine.Worker.ProcessDueTimersAsync(timeout);
+
+        Assert.Equal(0, whileBusy);
+        Assert.Equal(3, afterDrain);
+    }
 }
