@@ -13,7 +13,6 @@ public sealed class DurableTaskClient
     private readonly IndexStore _index;
     private readonly MessageSender _sender;
     private readonly TimeProvider _clock;
-    private readonly QueueDepthGauge _depths;
 
     internal DurableTaskClient(TaskHubStorage storage, MessageSender sender)
     {
@@ -22,7 +21,6 @@ public sealed class DurableTaskClient
         _index = new IndexStore(storage);
         _sender = sender;
         _clock = storage.Options.TimeProvider;
-        _depths = new QueueDepthGauge(storage);
     }
 
     public string TaskHubName => _storage.Options.TaskHubName;
@@ -36,7 +34,7 @@ public sealed class DurableTaskClient
         ArgumentException.ThrowIfNullOrEmpty(orchestratorName);
         string instanceId = options?.InstanceId ?? Guid.NewGuid().ToString("N");
         InstanceIds.Validate(instanceId);
-        await _depths.WaitForRoomAsync(_storage.PartitionOf(instanceId), cancellation);
+        await _storage.Depths.WaitForRoomAsync(_storage.PartitionOf(instanceId), cancellation);
 
         DateTimeOffset now = _clock.GetUtcNow();
         var state = new InstanceState

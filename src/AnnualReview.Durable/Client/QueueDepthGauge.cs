@@ -12,10 +12,10 @@ internal sealed class QueueDepthGauge(TaskHubStorage storage)
     private static readonly TimeSpan SampleEvery = TimeSpan.FromSeconds(1);
     private readonly Task<int>?[] _samples = new Task<int>?[storage.ControlQueues.Count + 1];
     private readonly long[] _sampledAt = new long[storage.ControlQueues.Count + 1];
+    private readonly Lock _gate = new();
 
     /// <summary>The slot after the control queues: the work-item queue.</summary>
     public int WorkItemSlot => storage.ControlQueues.Count;
-    private readonly Lock _gate = new();
 
     public async Task WaitForRoomAsync(int partition, CancellationToken cancellation)
     {

@@ -59,11 +59,15 @@ internal sealed class TaskHubStorage
             .Select(p => queues.GetQueueClient($"{hub}-control-{p:D2}"))
             .ToArray();
         WorkItems = queues.GetQueueClient($"{hub}-workitems");
+        Depths = new Client.QueueDepthGauge(this);
         Payloads = blobs.GetBlobContainerClient($"{hub}-payloads");
         Archive = blobs.GetBlobContainerClient($"{hub}-archive");
     }
 
     public DurableTaskOptions Options { get; }
+
+    /// <summary>Queue depths, sampled once for the client's starts and the worker's timers alike.</summary>
+    public Client.QueueDepthGauge Depths { get; }
 
     /// <summary>State row and history rows, one partition per instance, spread over the instance tables by a hash of the id.</summary>
     public IReadOnlyList<TableClient> InstanceTables { get; }

@@ -27,7 +27,6 @@ public sealed class DurableTaskWorker : IHostedService, IAsyncDisposable
     private readonly ActivityProcessor _activities;
     private readonly DeadLetterStore _deadLetters;
     private readonly InstanceCache _cache;
-    private readonly Client.QueueDepthGauge _depths;
     private readonly ILogger _logger;
     private readonly AsyncSignal[] _controlSignals;
     private readonly SemaphoreSlim _orchestrationSlots;
@@ -44,7 +43,6 @@ public sealed class DurableTaskWorker : IHostedService, IAsyncDisposable
         _logger = loggers.CreateLogger("AnnualReview.Durable.Worker");
         _cache = new InstanceCache(_options.MaxCachedInstances);
         _deadLetters = new DeadLetterStore(storage);
-        _depths = new Client.QueueDepthGauge(storage);
         var builder = new StepBuilder(registry, services, _options.MaxOutstandingPerInstance, _options.MaxStartingPerInstance, loggers);
         _orchestrations = new OrchestrationProcessor(new InstanceStore(storage), sender, new IndexStore(storage), _cache, builder, _options.TimeProvider, _logger);
         _activities = new ActivityProcessor(registry, services, _options.TimeProvider, _logger);
@@ -100,6 +98,7 @@ public sealed class DurableTaskWorker : IHostedService, IAsyncDisposable
         // Each fired timer usually runs a step that schedules an activity, so the work-item queue needs room too.
         // Sampled only once a timer is due, so an idle pass costs no more than its queries.
         int? workRoom = null;
+        Client.QueueDepthGauge depths = _storage.Depths;
         for (int p = 0; p < _storage.ControlQueues.Count && workRoom is null or > 0; p++)
         {
             string shard = "t" + p.ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
@@ -113,16 +112,16 @@ public sealed class DurableTaskWorker : IHostedService, IAsyncDisposable
 
                 // Back-pressure: when thousands of timers fall due at once (every cell's reminder at 08:00), move
                 // only what the control queue has room for; the rest stay due and go on the next passes.
-                workRoom ??= _options.MaxWorkItemQueueDepth - await _depths.DepthAsync(_depths.WorkItemSlot).WaitAsync(cancellation);
-                int room = Math.Min(workRoom.Value, _options.MaxControlQueueDepth - await _depths.DepthAsync(p).WaitAsync(cancellation));
+                workRoom ??= _options.MaxWorkItemQueueDepth - await depths.DepthAsync(depths.WorkItemSlot).WaitAsync(cancellation);
+                int room = Math.Min(workRoom.Value, _options.MaxControlQueueDepth - await depths.DepthAsync(p).WaitAsync(cancellation));
                 if (room <= 0)
                 {
                     break;
                 }
 
                 TableEntity[] moving = [.. page.Values.Take(room)];
-                _depths.Added(p, moving.Length);
-                _depths.Added(_depths.WorkItemSlot, moving.Length);
+                depths.Added(p, moving.Length);
+                depths.Added(depths.WorkItemSlot, moving.Length);
                 workRoom -= moving.Length;
                 await Task.WhenAll(moving.Select(async row =>
                 {

@@ -134,22 +134,19 @@ public sealed class AssessmentStorage
     /// One transaction per partition and 100 rows; transactions for different partitions run side by side
     /// (per-member partitions such as inboxes would otherwise be hundreds of sequential round trips).
     /// </summary>
-    public static async Task SubmitInBatchesAsync(TableClient table, IEnumerable<TableTransactionAction> actions, CancellationToken cancellation)
-    {
-        var chunks = actions.GroupBy(a => a.Entity.PartitionKey).SelectMany(partition => partition.Chunk(100)).ToList();
-        await Parallel.ForEachAsync(
-            chunks,
-            new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellation },
-            async (chunk, ct) => await table.SubmitTransactionAsync(chunk, ct));
-    }
+    public static Task SubmitInBatchesAsync(TableClient table, IEnumerable<TableTransactionAction> actions, CancellationToken cancellation)
+        => SubmitInBatchesAsync(_ => table, actions, cancellation);
 
     /// <inheritdoc cref="SubmitInBatchesAsync(TableClient, IEnumerable{TableTransactionAction}, CancellationToken)"/>
-    public static async Task SubmitInBatchesAsync(ShardedTable table, IEnumerable<TableTransactionAction> actions, CancellationToken cancellation)
+    public static Task SubmitInBatchesAsync(ShardedTable table, IEnumerable<TableTransactionAction> actions, CancellationToken cancellation)
+        => SubmitInBatchesAsync(table.For, actions, cancellation);
+
+    private static async Task SubmitInBatchesAsync(Func<string, TableClient> tableFor, IEnumerable<TableTransactionAction> actions, CancellationToken cancellation)
     {
         var chunks = actions.GroupBy(a => a.Entity.PartitionKey).SelectMany(partition => partition.Chunk(100)).ToList();
         await Parallel.ForEachAsync(
             chunks,
             new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellation },
-            async (chunk, ct) => await table.For(chunk[0].Entity.PartitionKey).SubmitTransactionAsync(chunk, ct));
+            async (chunk, ct) => await tableFor(chunk[0].Entity.PartitionKey).SubmitTransactionAsync(chunk, ct));
     }
 }

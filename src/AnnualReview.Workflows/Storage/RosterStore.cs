@@ -32,16 +32,7 @@ public sealed class RosterStore(AssessmentStorage storage)
     /// lookup is still one point read.
     /// </summary>
     public static string MemberBucket(string memberId)
-    {
-        ArgumentNullException.ThrowIfNull(memberId);
-        uint hash = 2166136261;
-        foreach (char c in memberId)
-        {
-            hash = (hash ^ c) * 16777619;
-        }
-
-        return "m" + (hash % 256).ToString("x2", CultureInfo.InvariantCulture);
-    }
+        => "m" + (StableHash.Of(memberId) % 256).ToString("x2", CultureInfo.InvariantCulture);
 
     public async Task<Unit?> GetUnitAsync(string unitId, CancellationToken cancellation)
     {
@@ -93,7 +84,8 @@ public sealed class RosterStore(AssessmentStorage storage)
 
     public async Task<Member?> GetMemberAsync(string memberId, CancellationToken cancellation)
     {
-        NullableResponse<TableEntity> index = await storage.MemberIndex.For(MemberBucket(memberId)).GetEntityIfExistsAsync<TableEntity>(MemberBucket(memberId), memberId, cancellationToken: cancellation);
+        string bucket = MemberBucket(memberId);
+        NullableResponse<TableEntity> index = await storage.MemberIndex.For(bucket).GetEntityIfExistsAsync<TableEntity>(bucket, memberId, cancellationToken: cancellation);
         if (!index.HasValue)
         {
             return null;

@@ -27,19 +27,7 @@ public sealed class ShardedTable
     public TableClient For(string partitionKey)
     {
         ArgumentNullException.ThrowIfNull(partitionKey);
-        if (_shards.Length == 1)
-        {
-            return _shards[0];
-        }
-
-        // FNV-1a: stable across processes and versions, unlike string.GetHashCode.
-        uint hash = 2166136261;
-        foreach (char c in partitionKey)
-        {
-            hash = (hash ^ c) * 16777619;
-        }
-
-        return _shards[hash % (uint)_shards.Length];
+        return _shards.Length == 1 ? _shards[0] : _shards[StableHash.Of(partitionKey) % (uint)_shards.Length];
     }
 
     public Task CreateIfNotExistsAsync(CancellationToken cancellation)
