@@ -72,15 +72,18 @@ internal sealed partial class PeopleActs(string cycleId, ReviewCommands commands
         var tallies = new List<MemberTally>();
         foreach (Person person in cell.People.Where(p => p.Fate is Fate.OnTime or Fate.Late))
         {
-            var tally = new MemberTally(person.Member.Id, new Dictionary<RatingLevel, int> { [person.Intended] = present });
-            tallies.Add(tally);
-            if (convened > 0)
-            {
-                _proposed[person.Member.Id] = _rules.ProposedLevel(tally, convened, person.Eligibility);
-            }
+            tallies.Add(new MemberTally(person.Member.Id, new Dictionary<RatingLevel, int> { [person.Intended] = present }));
         }
 
         var meeting = new MeetingRecorded(convened, present, tallies, Secretary(cell.Unit.Id));
+        if (convened > 0)
+        {
+            foreach ((MemberTally tally, Person person) in tallies.Zip(cell.People.Where(p => p.Fate is Fate.OnTime or Fate.Late)))
+            {
+                _proposed[person.Member.Id] = _rules.ProposedLevel(tally, meeting, person.Eligibility);
+            }
+        }
+
         return new Act(at, cell.Unit.Id, c => commands.RecordMeetingAsync(cycleId, cell.Unit.Id, meeting, c));
     }
 

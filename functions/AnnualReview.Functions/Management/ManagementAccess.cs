@@ -8,7 +8,8 @@ namespace AnnualReview.Functions.Management;
 /// <summary>
 /// Who may use the management API: the system key (app setting <c>ManagementApiKey</c>, given as the <c>code</c>
 /// query parameter or the <c>x-functions-key</c> header, as Durable Functions' URIs carry it) may do everything;
-/// a signed-in Admin may do everything; an Auditor may only read. Anyone else is refused.
+/// a signed-in Admin may do everything; an Auditor may only read, and only the instances of their part of the tree
+/// (<see cref="InstanceVisibility"/>). Anyone else is refused.
 /// </summary>
 public sealed class ManagementAccess(IConfiguration configuration)
 {

@@ -15,7 +15,7 @@ namespace AnnualReview.Functions.Management;
 public static class ManagementEndpoints
 {
     public static IServiceCollection AddManagementApi(this IServiceCollection services)
-        => services.AddSingleton<ManagementAccess>();
+        => services.AddSingleton<ManagementAccess>().AddSingleton<InstanceVisibility>();
 
     public static WebApplication MapManagementApi(this WebApplication app)
     {
@@ -87,7 +87,7 @@ public static class ManagementEndpoints
         return Results.Json(links, statusCode: StatusCodes.Status202Accepted);
     }
 
-    private static async Task<IResult> StatusAsync(HttpContext context, string instanceId, DurableTaskClient client, DurableTaskOptions options, IConfiguration configuration, CancellationToken cancellation)
+    private static async Task<IResult> StatusAsync(HttpContext context, string instanceId, DurableTaskClient client, InstanceVisibility visibility, DurableTaskOptions options, IConfiguration configuration, CancellationToken cancellation)
     {
         if (!ManagementRequest.TryBool(context, "showHistory", false, out bool showHistory, out IResult? problem)
             || !ManagementRequest.TryBool(context, "showHistoryOutput", false, out bool showHistoryOutput, out problem)
@@ -101,6 +101,12 @@ public static class ManagementEndpoints
         if (instance is null)
         {
             return ManagementRequest.UnknownInstance(context, instanceId);
+        }
+
+        if (!await visibility.SeesAsync(context, instance, cancellation))
+        {
+            return ApiProblem.Result(context, ProblemKind.OutOfScope, "instanceId",
+                $"Tiến trình '{instanceId}' không thuộc phần cây của bạn.", $"Instance '{instanceId}' is not in your part of the tree.");
         }
 
         Dictionary<string, object?> body = InstanceStatusBody.For(instance, showInput);
@@ -122,7 +128,7 @@ public static class ManagementEndpoints
         return Results.Json(body, statusCode: status);
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, DurableTaskClient client, CancellationToken cancellation)
+    private static async Task<IResult> ListAsync(HttpContext context, DurableTaskClient client, InstanceVisibility visibility, CancellationToken cancellation)
     {
         if (!ManagementRequest.TryStatuses(context, out var statuses, out IResult? problem)
             || !ManagementRequest.TryTime(context, "createdTimeFrom", out DateTimeOffset? from, out problem)
@@ -151,6 +157,17 @@ public static class ManagementEndpoints
             context.Response.Headers[ManagementRequest.ContinuationHeader] = ManagementRequest.EncodeContinuation(next);
         }
 
-        return Results.Json(page.Select(i => InstanceStatusBody.For(i, showInput)).ToList());
+        // A page keeps its continuation even when some of its instances are out of the caller's sight, so a
+        // scoped caller may see short pages; following the continuation still reaches every instance they may read.
+        var visible = new List<Dictionary<string, object?>>(page.Count);
+        foreach (OrchestrationMetadata instance in page)
+        {
+            if (await visibility.SeesAsync(context, instance, cancellation))
+            {
+                visible.Add(InstanceStatusBody.For(instance, showInput));
+            }
+        }
+
+        return Results.Json(visible);
     }
 }

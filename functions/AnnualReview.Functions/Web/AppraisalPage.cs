@@ -123,7 +123,8 @@ public static class AppraisalPage
         QuotaReport quota = QuotaCheck.Check(v.Rows.Select(x => (x.Member.Id, x.Result.QuotaGroup, levels[x.Member.Id])), v.Rules);
         string stage = v.Status?.GetProperty("stage").GetString() ?? "";
         bool finalized = v.Status?.GetProperty("finalized").GetBoolean() ?? false;
-        var body = new Html().Add($"<p>{v.Unit.Name} · {r.T("Đợt", "Cycle")} {v.Cycle.CycleId} · {r.T("Hạn", "Due")} {r.Due(v.Cycle.Input.Plans.GrassrootsDecision.Due)} · <span id=\"appraisal-stage\" data-stage=\"{stage}\" data-finalized=\"{(finalized ? "true" : "false")}\">{Labels.UnitStage(r, stage)}{(finalized ? " · " + r.T("đã hoàn tất", "finalized") : "")}</span></p>");
+        DateTime due = (await r.PlansForAsync(v.Cycle.Input, v.Unit.Id)).GrassrootsDecision.Due;
+        var body = new Html().Add($"<p>{v.Unit.Name} · {r.T("Đợt", "Cycle")} {v.Cycle.CycleId} · {r.T("Hạn", "Due")} {r.Due(due)} · <span id=\"appraisal-stage\" data-stage=\"{stage}\" data-finalized=\"{(finalized ? "true" : "false")}\">{Labels.UnitStage(r, stage)}{(finalized ? " · " + r.T("đã hoàn tất", "finalized") : "")}</span></p>");
         if (r.Query("sent") is { } sent)
         {
             body.Add($"<p class=\"notice\" role=\"status\" id=\"sent\">{(sent == "finalize" ? r.T("Đã gửi quyết định hoàn tất.", "The final decision was sent.") : r.T("Đã lưu các quyết định.", "The decisions were saved."))}</p>");
@@ -165,7 +166,12 @@ public static class AppraisalPage
         {
             RatingLevel proposed = x.Result.Proposed!.Value;
             RatingLevel level = levels[x.Member.Id];
-            string tally = x.Result.Tally is { } t ? string.Join("/", Enum.GetValues<RatingLevel>().Select(l => t.Votes.GetValueOrDefault(l))) : "";
+            string tally = x.Result.Tally switch
+            {
+                { Points: { } p } => $"{p.TotalPoints.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)} {r.T("điểm", "points")}",
+                { } t => string.Join("/", Enum.GetValues<RatingLevel>().Select(l => t.Votes.GetValueOrDefault(l))),
+                null => "",
+            };
             string id = x.Member.Id;
             body.Add($"<tr data-group=\"{x.Result.QuotaGroup}\" data-proposed=\"{proposed}\" data-member=\"{id}\"{(level != proposed ? new Raw(" class=\"changed\"") : Raw.Empty)}><th scope=\"row\">{x.Member.FullName}</th><td>{r.Level(x.Result.SelfRating)}</td>");
             body.Add(level != proposed ? Html.Of($"<td><del>{r.Level(proposed)}</del> <span class=\"muted\">{tally}</span></td>") : Html.Of($"<td>{r.Level(proposed)} <span class=\"muted\">{tally}</span></td>"));

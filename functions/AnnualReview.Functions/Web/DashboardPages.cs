@@ -78,7 +78,7 @@ public static class DashboardPages
         }
 
         body.Add($"<p>{r.T("Đợt", "Cycle")} <strong>{cycleId}</strong> · {r.T("Bộ quy tắc", "Rule set")} {cycle.Input.RuleSetId} · {Labels.Status(r, cycle.Status)}</p>");
-        body.Add(Steps(r, cycle));
+        body.Add(Steps(r, await r.PlansForAsync(cycle.Input, unitId)));
         body.Add($"<h2 id=\"unit-name\">{unit.Name} <span class=\"muted\">({Labels.Kind(r, unit.Kind)} · {Labels.UnitStage(r, row?.Stage)})</span></h2>");
         SubtreeCounts counts = tree.Counts(unitId);
         body.Add(CountsLine(r, counts));
@@ -102,10 +102,9 @@ public static class DashboardPages
         return Layout.Render(r, r.T("Tiến độ đợt đánh giá", "Cycle progress"), body.ToRaw());
     }
 
-    private static Raw Steps(WebRequest r, CycleSummary cycle)
+    private static Raw Steps(WebRequest r, Workflows.Deadlines.CyclePlans plans)
     {
         DateTime now = r.Service<TimeProvider>().GetUtcNow().UtcDateTime;
-        var plans = cycle.Input.Plans;
         var html = new Html().Add($"<ol class=\"timeline\" aria-label=\"{r.T("Các bước và hạn", "Steps and due dates")}\">");
         bool marked = false;
         foreach (var plan in new[] { plans.SelfReview, plans.CellMeeting, plans.GrassrootsDecision, plans.CommitteeDecision })

@@ -15,6 +15,7 @@ namespace AnnualReview.Functions.Web;
 /// The cell secretary's page: members still missing, the collective review (Mẫu 01) that comes before the meeting,
 /// and the meeting record — full members convened and present, the tally per member — with the proposed level
 /// computed as they type (the script mirrors <see cref="ProposedLevel"/>) and checked again here on submit.
+/// Under a rule set that scores points, a member's row can take the points the cell agreed instead of votes.
 /// </summary>
 public static class MeetingPage
 {
@@ -26,7 +27,7 @@ public static class MeetingPage
         app.MapPage("POST", WebUi.Root + "/meeting", Secretaries, PostAsync);
     }
 
-    private sealed record CellView(Unit Cell, CycleSummary Cycle, RuleSet Rules, List<Member> Members, Dictionary<string, SelfReviewVersion?> Latest, Dictionary<string, MemberResult> Stages, JsonElement? Status);
+    private sealed record CellView(Unit Cell, CycleSummary Cycle, RuleSet Rules, List<Member> Members, Dictionary<string, SelfReviewVersion?> Latest, Dictionary<string, MemberResult> Stages, JsonElement? Status, Workflows.Deadlines.CyclePlans Plans);
 
     private static async Task<(CellView? View, IResult? Refusal)> LoadAsync(WebRequest r)
     {
@@ -54,7 +55,7 @@ public static class MeetingPage
         var stages = (await r.Service<ReadModelStore>().ReadMemberStagesAsync(cycle.CycleId, cell.Id, r.Cancellation)).ToDictionary(m => m.MemberId, StringComparer.Ordinal);
         OrchestrationMetadata? instance = await r.Service<DurableTaskClient>().GetInstanceAsync(CycleInstanceIds.Unit(cycle.CycleId, cell.Id), cancellation: r.Cancellation);
         JsonElement? status = instance?.SerializedCustomStatus is { } json ? JsonDocument.Parse(json).RootElement.Clone() : null;
-        return (new CellView(cell, cycle, CycleRules.For(cycle.Input.RuleSetId).RuleSet, members, latest, stages, status), null);
+        return (new CellView(cell, cycle, CycleRules.For(cycle.Input.RuleSetId).RuleSet, members, latest, stages, status, await r.PlansForAsync(cycle.Input, cell.Id)), null);
     }
 
     private static async Task<IResult> ShowAsync(WebRequest r, Dictionary<string, string>? values, IReadOnlyList<ValidationError> errors)
@@ -80,7 +81,7 @@ public static class MeetingPage
         string stage = v.Status?.GetProperty("stage").GetString() ?? "";
         int proposed = v.Status?.GetProperty("proposed").GetInt32() ?? 0;
         int collective = v.Status?.GetProperty("collectiveVersions").GetInt32() ?? 0;
-        body.Add($"<p>{v.Cell.Name} · {r.T("Đợt", "Cycle")} {v.Cycle.CycleId} · {r.T("Hạn họp", "Meeting due")} {r.Due(v.Cycle.Input.Plans.CellMeeting.Due)} · <span id=\"cell-stage\" data-stage=\"{stage}\">{Labels.UnitStage(r, stage)}</span> · {r.T("Đã đề xuất", "Proposed")}: <strong id=\"proposed-count\">{proposed}</strong></p>");
+        body.Add($"<p>{v.Cell.Name} · {r.T("Đợt", "Cycle")} {v.Cycle.CycleId} · {r.T("Hạn họp", "Meeting due")} {r.Due(v.Plans.CellMeeting.Due)} · <span id=\"cell-stage\" data-stage=\"{stage}\">{Labels.UnitStage(r, stage)}</span> · {r.T("Đã đề xuất", "Proposed")}: <strong id=\"proposed-count\">{proposed}</strong></p>");
         if (v.Status?.GetProperty("refusals") is { ValueKind: JsonValueKind.Array } refusals && refusals.GetArrayLength() > 0)
         {
             body.Add($"<div class=\"warning\" id=\"refusals\"><p>{r.T("Hệ thống đã từ chối:", "Refused by the workflow:")}</p><ul>");
@@ -132,13 +133,14 @@ public static class MeetingPage
     private static Raw Meeting(WebRequest r, CellView v, string query, Dictionary<string, string> values, IReadOnlyList<ValidationError> errors)
     {
         VoteThresholds t = v.Rules.Votes;
+        PointsScale? scale = v.Rules.Scoring.Points;
         var voted = v.Members.Where(m => v.Latest[m.Id] is not null).ToList();
         var html = new Html().Add($"<h2>{r.T("Biên bản họp và biểu quyết", "Meeting record and vote")}</h2>");
         html.Add($"""
             <form method="post" action="{WebUi.Root}/meeting?{query}" id="meeting-form"
               data-basis="{(t.Basis.Value == VoteBasis.FullMembersPresent ? "present" : "convened")}"
               data-excellent="{Threshold(t.Excellent)}" data-good="{Threshold(t.Good)}" data-completed="{Threshold(t.Completed)}"
-              data-lexcellent="{r.Level(RatingLevel.Excellent)}" data-lgood="{r.Level(RatingLevel.Good)}" data-lcompleted="{r.Level(RatingLevel.Completed)}" data-lnotcompleted="{r.Level(RatingLevel.NotCompleted)}">
+              data-bands="{Bands(scale)}" data-lexcellent="{r.Level(RatingLevel.Excellent)}" data-lgood="{r.Level(RatingLevel.Good)}" data-lcompleted="{r.Level(RatingLevel.Completed)}" data-lnotcompleted="{r.Level(RatingLevel.NotCompleted)}">
             {r.Antiforgery()}<input type="hidden" name="action" value="meeting">
             <p class="muted">{r.T("Ngưỡng", "Thresholds")}: {r.Level(RatingLevel.Excellent)} {t.Excellent}, {r.Level(RatingLevel.Good)} {t.Good}, {r.Level(RatingLevel.Completed)} {t.Completed} {r.T("số đảng viên chính thức", "of full members")} {(t.Basis.Value == VoteBasis.FullMembersPresent ? r.T("có mặt", "present") : r.T("được triệu tập", "convened"))}.</p>
             <label for="convened">{r.T("Số đảng viên chính thức được triệu tập", "Full members convened")}</label>
@@ -149,7 +151,7 @@ public static class MeetingPage
             {WebPage.FieldError(r, errors, "fullMembersPresent", "present")}
             <div class="table-wrap"><table><caption>{r.T("Số phiếu cho từng đảng viên (bỏ phiếu kín)", "Votes for each member (secret ballot)")}</caption>
             <thead><tr><th>{r.T("Đảng viên", "Member")}</th><th>{r.T("Tự xếp loại", "Self-rated")}</th>
-            <th>{r.Level(RatingLevel.Excellent)}</th><th>{r.Level(RatingLevel.Good)}</th><th>{r.Level(RatingLevel.Completed)}</th><th>{r.Level(RatingLevel.NotCompleted)}</th><th>{r.T("Mức đề xuất", "Proposed level")}</th></tr></thead><tbody>
+            <th>{r.Level(RatingLevel.Excellent)}</th><th>{r.Level(RatingLevel.Good)}</th><th>{r.Level(RatingLevel.Completed)}</th><th>{r.Level(RatingLevel.NotCompleted)}</th>{(scale is null ? Raw.Empty : Html.Of($"<th>{r.T("Điểm chi bộ thống nhất", "Points agreed")}</th>"))}<th>{r.T("Mức đề xuất", "Proposed level")}</th></tr></thead><tbody>
             """);
         int basis = int.TryParse(values.GetValueOrDefault(t.Basis.Value == VoteBasis.FullMembersPresent ? "fullMembersPresent" : "fullMembersConvened"), out int b) ? b : 0;
         for (int i = 0; i < voted.Count; i++)
@@ -167,6 +169,16 @@ public static class MeetingPage
 
             var tally = new VoteTally(m.Id, votes[0], votes[1], votes[2], votes[3]);
             string server = basis > 0 && tally.Total > 0 ? r.Level(ProposedLevel.From(tally, basis, t)) : "—";
+            if (scale is not null)
+            {
+                html.Add($"<td>{MeetingPoints.Inputs(r, scale, m, values)}</td>");
+                var unreadable = new List<ValidationError>();
+                if (MeetingPoints.Read(scale, m.Id, values, "", unreadable) is { } points && unreadable.Count == 0 && PointsRating.Validate(points, v.Rules, "").Count == 0)
+                {
+                    server = r.Level(PointsRating.Evaluate(points, v.Rules).Level);
+                }
+            }
+
             html.Add($"<td><output for=\"t-{m.Id}-Excellent t-{m.Id}-Good t-{m.Id}-Completed t-{m.Id}-NotCompleted\" aria-live=\"polite\">{server}</output>");
             foreach (ValidationError e in errors.Where(e => e.Field.StartsWith($"tallies[{i}]", StringComparison.Ordinal)))
             {
@@ -185,6 +197,14 @@ public static class MeetingPage
         html.Add(WebPage.FieldError(r, errors, "collective", "meeting"));
         return html.Add($"<p><button type=\"submit\" id=\"record-meeting\">{r.T("Ghi biên bản họp", "Record the meeting")}</button></p></form>").ToRaw();
     }
+
+    /// <summary>The rule set's point bands for the page's script, top down; empty when it does not score points.</summary>
+    private static string Bands(PointsScale? scale) => scale is null ? "" : JsonSerializer.Serialize(scale.Bands.Select(b => new
+    {
+        level = b.Level.ToString(),
+        min = b.MinPoints.Value,
+        req = b.Requirements.Select(q => new { metric = q.Metric.ToString(), min = q.Min, max = q.Max }),
+    }));
 
     private static string Threshold(VoteThreshold t) => $"{t.Numerator},{t.Denominator},{(t.Inclusive ? 1 : 0)}";
 
@@ -215,12 +235,13 @@ public static class MeetingPage
         foreach (Member m in view.Members.Where(m => view.Latest[m.Id] is not null))
         {
             int[] votes = [.. Enum.GetValues<RatingLevel>().Select(l => int.TryParse(values.GetValueOrDefault($"t.{m.Id}.{l}"), NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) ? n : 0)];
-            tallies.Add(new VoteTally(m.Id, votes[0], votes[1], votes[2], votes[3]));
+            PointsAssessment? points = view.Rules.Scoring.Points is { } scale ? MeetingPoints.Read(scale, m.Id, values, $"tallies[{tallies.Count}].points", errors) : null;
+            tallies.Add(new VoteTally(m.Id, votes[0], votes[1], votes[2], votes[3]) { Points = points });
         }
 
         for (int i = 0; i < tallies.Count; i++)
         {
-            if (tallies[i].Total == 0)
+            if (tallies[i].Total == 0 && tallies[i].Points is null)
             {
                 errors.Add(new ValidationError("NoVotes", $"tallies[{i}]", "Chưa nhập số phiếu.", "No votes entered."));
             }
@@ -231,7 +252,7 @@ public static class MeetingPage
             errors.Add(new ValidationError("NoneConvened", "fullMembersConvened", "Chưa có đảng viên chính thức nào được triệu tập.", "No full members were convened."));
         }
 
-        errors.AddRange(CellMeetingValidator.Validate(new CellMeeting(view.Cell.Id, DateOnly.FromDateTime(r.Service<TimeProvider>().GetUtcNow().UtcDateTime), convened, present, tallies), view.Members));
+        errors.AddRange(CellMeetingValidator.Validate(new CellMeeting(view.Cell.Id, DateOnly.FromDateTime(r.Service<TimeProvider>().GetUtcNow().UtcDateTime), convened, present, tallies), view.Members, view.Rules));
         if ((view.Status?.GetProperty("collectiveVersions").GetInt32() ?? 0) == 0)
         {
             errors.Add(new ValidationError("CollectiveFirst", "collective", "Chi bộ chưa nộp báo cáo kiểm điểm tập thể (Mẫu 01).", "The cell's collective review must come before the meeting."));
@@ -248,7 +269,7 @@ public static class MeetingPage
             [RatingLevel.Good] = t.Good,
             [RatingLevel.Completed] = t.Completed,
             [RatingLevel.NotCompleted] = t.NotCompleted,
-        }))], r.Caller.Actor);
+        }, t.Points))], r.Caller.Actor);
         await commands.RecordMeetingAsync(view.Cycle.CycleId, view.Cell.Id, record, r.Cancellation);
         return Results.Redirect(back + "&recorded=1");
     }

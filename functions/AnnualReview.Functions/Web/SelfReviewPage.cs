@@ -65,7 +65,7 @@ public static class SelfReviewPage
         values ??= await ReadDraftAsync(r, cycle.CycleId, member.Id) ?? [];
         List<SelfReviewVersion> versions = await r.Service<SubmissionStore>().VersionsAsync(cycle.CycleId, member.Id, r.Cancellation);
         DateTime now = r.Service<TimeProvider>().GetUtcNow().UtcDateTime;
-        var plan = cycle.Input.Plans.SelfReview;
+        var plan = (await r.PlansForAsync(cycle.Input, member.CellId)).SelfReview;
         var body = new Html();
         if (r.Query("submitted") is { } version)
         {

@@ -68,13 +68,33 @@ public static class SiteAssets
             var update = function () {
               var basis = num(document.getElementById(meeting.dataset.basis === 'present' ? 'present' : 'convened'));
               meeting.querySelectorAll('tr[data-member]').forEach(function (row) {
-                var v = row.querySelectorAll('input[type=number]');
+                var v = row.querySelectorAll('input[name^="t."]');
                 var e = num(v[0]), g = e + num(v[1]), c = g + num(v[2]);
                 var out = row.querySelector('output');
+                var byPoints = pointsLevel(row);
+                if (byPoints) { out.textContent = meeting.dataset['l' + byPoints]; return; }
                 if (basis <= 0 || e + num(v[1]) + num(v[2]) + num(v[3]) === 0) { out.textContent = '—'; return; }
                 var level = reached(ex, e, basis) ? 'excellent' : reached(good, g, basis) ? 'good' : reached(comp, c, basis) ? 'completed' : 'notcompleted';
                 out.textContent = meeting.dataset['l' + level];
               });
+            };
+            // Points typed instead of votes (rule sets that score points): the first band, top down, whose minimum and
+            // conditions hold, as PointsRating decides; shares are typed as percentages.
+            var bands = meeting.dataset.bands ? JSON.parse(meeting.dataset.bands) : [];
+            var pointsLevel = function (row) {
+              var groups = row.querySelectorAll('input[name^="p."]'), total = 0, any = false;
+              groups.forEach(function (el) { if (el.value !== '') { any = true; total += parseFloat(el.value) || 0; } });
+              if (!any) return null;
+              var share = function (key) { var el = row.querySelector('input[name$=".' + key + '"][name^="s."]'); return el && el.value !== '' ? parseFloat(el.value) / 100 : NaN; };
+              var metrics = { TasksOnTimeShare: share('onTime'), TasksExceedingShare: share('exceeding'), ShortcomingsFixedShare: share('fixed') };
+              metrics.TasksBehindScheduleShare = 1 - metrics.TasksOnTimeShare;
+              for (var i = 0; i < bands.length; i++) {
+                var b = bands[i];
+                if (total < b.min) continue;
+                var met = b.req.every(function (q) { var x = metrics[q.metric]; return (q.min === null || x >= q.min) && (q.max === null || x <= q.max); });
+                if (met) return b.level.toLowerCase();
+              }
+              return 'notcompleted';
             };
             meeting.addEventListener('input', update);
             update();

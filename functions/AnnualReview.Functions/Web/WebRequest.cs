@@ -45,6 +45,13 @@ public sealed class WebRequest
 
     public Task<bool> CoversAsync(string unitId) => Service<UnitScope>().CoversAsync(Caller, unitId, Cancellation);
 
+    /// <summary>The cycle's plans as a unit sees them: its own dates, or those of a unit above it, where the cycle gave any.</summary>
+    public async Task<Workflows.Deadlines.CyclePlans> PlansForAsync(Workflows.Contracts.CycleInput cycle, string unitId)
+    {
+        ArgumentNullException.ThrowIfNull(cycle);
+        return cycle.Overrides.Count > 0 && await Service<UnitScope>().ChainAsync(unitId, Cancellation) is { } chain ? cycle.ForChain(chain).Plans : cycle.Plans;
+    }
+
     /// <summary>A time in the reader's zone (Asia/Ho_Chi_Minh unless changed), written the reader's way.</summary>
     public string Time(DateTime utc)
     {

@@ -184,6 +184,12 @@ public static class CycleDefinitionValidator
                 errors.Add(new("DuplicateOverride", field, "Đơn vị đã có hạn riêng cho bước này.", $"Unit {o.UnitId} already has its own {o.Step} date."));
             }
 
+            // The report to the Organization Commission is the cycle's own; no unit runs that step.
+            if (o.Step == CycleStep.BoardReport)
+            {
+                errors.Add(new("NotPerUnit", $"{field}.step", "Hạn báo cáo Ban Tổ chức là của cả đợt, không đặt riêng cho đơn vị.", "The board report date belongs to the whole cycle; it cannot be set for one unit."));
+            }
+
             RequireInCycle(definition.Year, o.Due, $"{field}.due", errors);
             if (o.Due > definition.HardStop)
             {

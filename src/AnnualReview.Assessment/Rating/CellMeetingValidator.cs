@@ -12,10 +12,12 @@ public static class CellMeetingValidator
     /// <summary>Every problem found, empty when the record is usable.</summary>
     /// <param name="meeting">The record to check.</param>
     /// <param name="cellMembers">The cell's roster: tallies must be for these members, and convened full members cannot exceed its full members.</param>
-    public static IReadOnlyList<ValidationError> Validate(CellMeeting meeting, IEnumerable<Member> cellMembers)
+    /// <param name="ruleSet">The cycle's rule set: tallies of points are accepted only when it scores points, and checked against its scale.</param>
+    public static IReadOnlyList<ValidationError> Validate(CellMeeting meeting, IEnumerable<Member> cellMembers, RuleSet ruleSet)
     {
         ArgumentNullException.ThrowIfNull(meeting);
         ArgumentNullException.ThrowIfNull(cellMembers);
+        ArgumentNullException.ThrowIfNull(ruleSet);
 
         var errors = new List<ValidationError>();
         Dictionary<string, Member> roster = cellMembers.ToDictionary(m => m.Id, StringComparer.Ordinal);
@@ -51,6 +53,10 @@ public static class CellMeetingValidator
         for (int i = 0; i < meeting.Tallies.Count; i++)
         {
             ValidateTally(meeting, meeting.Tallies[i], $"tallies[{i}]", roster, tallied, errors);
+            if (meeting.Tallies[i].Points is { } points)
+            {
+                ValidatePoints(meeting.Tallies[i], points, $"tallies[{i}]", ruleSet, errors);
+            }
         }
 
         return errors;
@@ -99,6 +105,21 @@ public static class CellMeetingValidator
                 $"Tổng số phiếu cho đảng viên {tally.MemberId} ({tally.Total}) vượt quá số đảng viên chính thức có mặt ({meeting.FullMembersPresent}).",
                 $"The votes for member {tally.MemberId} ({tally.Total}) exceed the full members present ({meeting.FullMembersPresent})."));
         }
+    }
+
+    /// <summary>A tally of points stands in for the vote: it carries no votes, and its points fit the rule set's scale.</summary>
+    private static void ValidatePoints(VoteTally tally, PointsAssessment points, string field, RuleSet ruleSet, List<ValidationError> errors)
+    {
+        if (tally.Total != 0)
+        {
+            errors.Add(new ValidationError(
+                "VotesAndPoints",
+                field,
+                $"Kết quả cho đảng viên {tally.MemberId} ghi cả số phiếu lẫn số điểm; chỉ ghi một trong hai.",
+                $"The tally for member {tally.MemberId} has both votes and points; give one of them."));
+        }
+
+        errors.AddRange(PointsRating.Validate(points, ruleSet, $"{field}.points"));
     }
 
     private static ValidationError Negative(string field, string whatVi, string whatEn) =>

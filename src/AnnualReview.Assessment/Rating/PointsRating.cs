@@ -18,7 +18,7 @@ public static class PointsRating
         ArgumentNullException.ThrowIfNull(ruleSet);
         PointsScale scale = ruleSet.Scoring.Points
             ?? throw new ArgumentException($"Rule set {ruleSet.Id} does not score points.", nameof(ruleSet));
-        Check(assessment, scale, ruleSet);
+        Check(assessment, ruleSet);
 
         decimal total = assessment.TotalPoints;
         var reasons = new List<RatingReason>();
@@ -59,35 +59,64 @@ public static class PointsRating
         return new PointsResult(RatingLevel.NotCompleted, total, reasons);
     }
 
-    private static void Check(PointsAssessment assessment, PointsScale scale, RuleSet ruleSet)
+    /// <summary>
+    /// Every problem with an assessment under <paramref name="ruleSet"/>, fields named under <paramref name="field"/>
+    /// (e.g. "tallies[2].points"); empty when it can be evaluated.
+    /// </summary>
+    public static IReadOnlyList<ValidationError> Validate(PointsAssessment assessment, RuleSet ruleSet, string field)
     {
+        ArgumentNullException.ThrowIfNull(assessment);
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        var errors = new List<ValidationError>();
+        if (ruleSet.Scoring.Points is not { } scale)
+        {
+            errors.Add(new ValidationError("PointsNotScored", field,
+                $"Bộ quy định {ruleSet.Id} không chấm điểm; hãy ghi số phiếu theo từng mức.",
+                $"Rule set {ruleSet.Id} does not score points; record votes per level instead."));
+            return errors;
+        }
+
         foreach (CriteriaGroup group in scale.CriteriaGroups)
         {
             if (!assessment.GroupPoints.TryGetValue(group.Code, out decimal points) || points < 0 || points > group.MaxPoints.Value)
             {
-                throw new ArgumentException($"Points for group {group.Code} must be given, between 0 and {group.MaxPoints.Value}.", nameof(assessment));
+                errors.Add(new ValidationError("GroupPointsOutOfRange", $"{field}.groupPoints.{group.Code}",
+                    $"Điểm nhóm tiêu chí {group.Code} là bắt buộc, từ 0 đến {group.MaxPoints.Value}.",
+                    $"Points for criteria group {group.Code} are required, from 0 to {group.MaxPoints.Value}."));
             }
         }
 
-        string? unknown = assessment.GroupPoints.Keys.FirstOrDefault(k => scale.CriteriaGroups.All(g => g.Code != k));
-        if (unknown is not null)
+        foreach (string unknown in assessment.GroupPoints.Keys.Where(k => scale.CriteriaGroups.All(g => g.Code != k)))
         {
-            throw new ArgumentException($"Rule set {ruleSet.Id} has no criteria group {unknown}.", nameof(assessment));
+            errors.Add(new ValidationError("UnknownCriteriaGroup", $"{field}.groupPoints.{unknown}",
+                $"Bộ quy định {ruleSet.Id} không có nhóm tiêu chí {unknown}.", $"Rule set {ruleSet.Id} has no criteria group {unknown}."));
         }
 
-        foreach (decimal share in new[] { assessment.TasksOnTimeShare, assessment.TasksExceedingShare, assessment.ShortcomingsFixedShare })
+        (string Name, decimal Share)[] shares =
+        [
+            ("tasksOnTimeShare", assessment.TasksOnTimeShare), ("tasksExceedingShare", assessment.TasksExceedingShare), ("shortcomingsFixedShare", assessment.ShortcomingsFixedShare),
+        ];
+        foreach ((string name, decimal share) in shares.Where(s => s.Share is < 0 or > 1))
         {
-            if (share is < 0 or > 1)
-            {
-                throw new ArgumentException("Task shares must be between 0 and 1.", nameof(assessment));
-            }
+            errors.Add(new ValidationError("ShareOutOfRange", $"{field}.{name}", "Tỉ lệ phải từ 0 đến 1.", "A share must be from 0 to 1."));
         }
 
-        string? unknownFinding = assessment.NotCompletedFindings.FirstOrDefault(code =>
-            !ruleSet.NotCompletedTriggers.Any(t => t.Code == code && t.AppliesTo == TriggerScope.Individual));
-        if (unknownFinding is not null)
+        foreach (string code in assessment.NotCompletedFindings.Where(code =>
+            !ruleSet.NotCompletedTriggers.Any(t => t.Code == code && t.AppliesTo == TriggerScope.Individual)))
         {
-            throw new ArgumentException($"Rule set {ruleSet.Id} has no individual Not completed condition {unknownFinding}.", nameof(assessment));
+            errors.Add(new ValidationError("UnknownFinding", $"{field}.notCompletedFindings",
+                $"Bộ quy định {ruleSet.Id} không có trường hợp Không hoàn thành nhiệm vụ {code} cho cá nhân.",
+                $"Rule set {ruleSet.Id} has no individual Not completed condition {code}."));
+        }
+
+        return errors;
+    }
+
+    private static void Check(PointsAssessment assessment, RuleSet ruleSet)
+    {
+        if (Validate(assessment, ruleSet, "assessment") is [var first, ..])
+        {
+            throw new ArgumentException($"{first.Field}: {first.MessageEn}", nameof(assessment));
         }
     }
 

@@ -9,6 +9,7 @@ namespace AnnualReview.Assessment.Rating;
 /// Excellent if Excellent votes reach the Excellent threshold (≥ 2/3); else Good if Good-or-better votes reach
 /// the Good threshold (&gt; 1/2); else Completed if Completed-or-better votes reach the Completed threshold
 /// (&gt; 1/2); else Not completed. The basis (convened or present full members) comes from the rule set.
+/// A tally of points (rule sets that score points) proposes the level its points and conditions reach.
 /// </summary>
 public static class ProposedLevel
 {
@@ -17,6 +18,10 @@ public static class ProposedLevel
         ArgumentNullException.ThrowIfNull(tally);
         ArgumentNullException.ThrowIfNull(meeting);
         ArgumentNullException.ThrowIfNull(ruleSet);
+        if (tally.Points is { } points)
+        {
+            return PointsRating.Evaluate(points, ruleSet).Level;
+        }
 
         int basis = ruleSet.Votes.Basis.Value == VoteBasis.FullMembersPresent ? meeting.FullMembersPresent : meeting.FullMembersConvened;
         return From(tally, basis, ruleSet.Votes);

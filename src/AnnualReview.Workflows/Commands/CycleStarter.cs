@@ -48,18 +48,23 @@ public sealed class CycleStarter(DurableTaskClient client)
             PlanFor(definition, CycleStep.CellMeeting),
             PlanFor(definition, CycleStep.GrassrootsDecision),
             PlanFor(definition, CycleStep.CommitteeDecision));
-        return new CycleInput(cycleId, definition.Year, definition.RootUnitId, definition.RuleSetId, definition.TimeZoneId, plans);
+        return new CycleInput(cycleId, definition.Year, definition.RootUnitId, definition.RuleSetId, definition.TimeZoneId, plans)
+        {
+            Overrides = [.. definition.Overrides.Where(o => o.Step != CycleStep.BoardReport).Select(o => new PlanOverride(o.UnitId, PlanFor(definition, o.Step, o.UnitId)))],
+        };
     }
 
-    public static StepPlan PlanFor(CycleDefinition definition, CycleStep step)
+    /// <summary>A step's dated plan, for the whole cycle or (with <paramref name="unitId"/>) for a unit with its own dates.</summary>
+    public static StepPlan PlanFor(CycleDefinition definition, CycleStep step, string? unitId = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        DateOnly dueDate = definition.DueDateFor(step);
+        DateOnly dueDate = definition.DueDateFor(step, unitId);
         IReadOnlyList<DeadlineMoment> moments = DeadlinePlan.For(dueDate, definition);
         DateTime due = moments.First(m => m.Kind == DeadlineMomentKind.Due).At.UtcDateTime;
 
         // Each step closes when the next step falls due (the last at the cycle's hard stop), so one person who
-        // never submits cannot hold the cell, the organization or the cycle past the next deadline.
+        // never submits cannot hold the cell, the organization or the cycle past the next deadline. A unit whose
+        // own date runs past the cycle's next step has nothing later dated for it, so it closes at the hard stop.
         CycleStep? next = step switch
         {
             CycleStep.SelfReview => CycleStep.CellMeeting,
@@ -67,9 +72,11 @@ public sealed class CycleStarter(DurableTaskClient client)
             CycleStep.GrassrootsDecision => CycleStep.CommitteeDecision,
             _ => null,
         };
-        DateTime close = next is { } following
-            ? DeadlinePlan.EndOfDay(definition.DueDateFor(following), TimeZoneInfo.FindSystemTimeZoneById(definition.TimeZoneId)).UtcDateTime
-            : moments[^1].At.UtcDateTime;
+        DateTime hardStop = moments[^1].At.UtcDateTime;
+        DateTime? nextDue = next is { } following
+            ? DeadlinePlan.EndOfDay(definition.DueDateFor(following, unitId), TimeZoneInfo.FindSystemTimeZoneById(definition.TimeZoneId)).UtcDateTime
+            : null;
+        DateTime close = nextDue is { } falls && falls >= due ? falls : hardStop;
         List<WatchMoment> watch = [.. moments.Where(m => m.Kind != DeadlineMomentKind.HardStop && m.At.UtcDateTime < close).Select(ToWatch)];
         watch.Add(new WatchMoment(close, MomentKind.HardStop));
         return new StepPlan(step.ToString(), due, watch);

@@ -1,4 +1,5 @@
 using AnnualReview.Assessment.Model;
+using AnnualReview.Assessment.Rating;
 
 namespace AnnualReview.Workflows.Contracts;
 
@@ -22,8 +23,11 @@ public sealed record CollectiveReviewSubmitted(int Version, string SubmittedBy, 
 /// <summary>The cell secretary opened the meeting: no more resubmissions.</summary>
 public sealed record MeetingOpened(string OpenedBy);
 
-/// <summary>How the full members present voted on one member: counts only (secret ballot).</summary>
-public sealed record MemberTally(string MemberId, IReadOnlyDictionary<RatingLevel, int> Votes);
+/// <summary>
+/// How the full members present voted on one member: counts only (secret ballot). Under a rule set that scores
+/// points the meeting may record the points it agreed instead; the votes are then all zero.
+/// </summary>
+public sealed record MemberTally(string MemberId, IReadOnlyDictionary<RatingLevel, int> Votes, PointsAssessment? Points = null);
 
 /// <summary>
 /// The cell meeting's record (biên bản): full members convened and present, and a tally per member.

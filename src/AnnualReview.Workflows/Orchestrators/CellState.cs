@@ -119,7 +119,7 @@ internal sealed class CellState(CellRoster roster, CycleRules rules)
             return;
         }
 
-        IReadOnlyList<string> errors = CycleRules.ValidateMeeting(meeting, roster.Members, Results);
+        IReadOnlyList<string> errors = rules.ValidateMeeting(meeting, roster.Members, Results);
         if (errors.Count > 0)
         {
             Refusals.AddRange(errors);
@@ -131,7 +131,7 @@ internal sealed class CellState(CellRoster roster, CycleRules rules)
         foreach (MemberTally tally in meeting.Tallies)
         {
             MemberResult current = Results[tally.MemberId];
-            RatingLevel proposed = rules.ProposedLevel(tally, meeting.FullMembersConvened, _members[tally.MemberId].Eligibility);
+            RatingLevel proposed = rules.ProposedLevel(tally, meeting, _members[tally.MemberId].Eligibility);
             Results[tally.MemberId] = current with { Stage = MemberStage.Proposed, Proposed = proposed, Tally = tally };
         }
     }

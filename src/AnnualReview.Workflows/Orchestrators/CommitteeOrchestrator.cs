@@ -20,7 +20,7 @@ public sealed class CommitteeOrchestrator : TaskOrchestrator<UnitInput, UnitOutc
             .Where(c => c.Kind is UnitKind.Committee or UnitKind.GrassrootsOrganization)
             .Select(c => context.CallSubOrchestratorAsync<UnitOutcome>(
                 c.Kind == UnitKind.Committee ? WorkflowNames.Committee : WorkflowNames.Grassroots,
-                new UnitInput(input.Cycle, c.Id),
+                new UnitInput(input.Cycle.For(c.Id), c.Id),
                 new SubOrchestrationOptions(instanceId: CycleInstanceIds.Unit(cycleId, c.Id)))));
 
         var levels = new Dictionary<string, RatingLevel?>(StringComparer.Ordinal);

@@ -14,7 +14,7 @@ public sealed class CycleOrchestrator : TaskOrchestrator<CycleInput, CycleOutcom
         context.SetCustomStatus(new { stage = "running", input.Year, input.RuleSetId });
         UnitOutcome root = await context.CallSubOrchestratorAsync<UnitOutcome>(
             WorkflowNames.Committee,
-            new UnitInput(input, input.RootUnitId),
+            new UnitInput(input.For(input.RootUnitId), input.RootUnitId),
             new SubOrchestrationOptions(instanceId: CycleInstanceIds.Unit(input.CycleId, input.RootUnitId)));
         ReportResult report = await context.CallActivityAsync<ReportResult>(WorkflowNames.WriteReport, new ReportInput(input.CycleId, input.RootUnitId, Final: true));
         context.SetCustomStatus(new { stage = "completed", members = root.Members, report = report.Blobs });

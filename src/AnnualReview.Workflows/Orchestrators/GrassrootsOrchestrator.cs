@@ -17,7 +17,7 @@ public sealed class GrassrootsOrchestrator : TaskOrchestrator<UnitInput, UnitOut
         UnitContext unit = await context.CallActivityAsync<UnitContext>(WorkflowNames.LoadUnit, input);
         CellOutcome[] cells = await Task.WhenAll(unit.Children
             .Where(c => c.Kind == UnitKind.Cell)
-            .Select(c => context.CallSubOrchestratorAsync<CellOutcome>(WorkflowNames.Cell, new UnitInput(input.Cycle, c.Id),
+            .Select(c => context.CallSubOrchestratorAsync<CellOutcome>(WorkflowNames.Cell, new UnitInput(input.Cycle.For(c.Id), c.Id),
                 new SubOrchestrationOptions(instanceId: CycleInstanceIds.Unit(input.Cycle.CycleId, c.Id)))));
 
         var appraisal = new AppraisalState(cells, CycleRules.For(input.Cycle.RuleSetId));

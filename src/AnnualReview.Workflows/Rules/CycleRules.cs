@@ -29,10 +29,10 @@ public sealed partial class CycleRules
     public string QuotaGroupOf(Member member, string grassrootsId) => QuotaGroup.KeyFor(member, grassrootsId, RuleSet);
 
     /// <summary>Checks a meeting record against the cell: the domain's rules, plus "only members who finished their self-review are voted on".</summary>
-    public static IReadOnlyList<string> ValidateMeeting(MeetingRecorded meeting, IReadOnlyList<CellMember> members, IReadOnlyDictionary<string, MemberResult> results)
+    public IReadOnlyList<string> ValidateMeeting(MeetingRecorded meeting, IReadOnlyList<CellMember> members, IReadOnlyDictionary<string, MemberResult> results)
     {
         ArgumentNullException.ThrowIfNull(meeting);
-        var errors = CellMeetingValidator.Validate(ToCellMeeting(meeting), members.Select(m => m.Member))
+        var errors = CellMeetingValidator.Validate(ToCellMeeting(meeting), members.Select(m => m.Member), RuleSet)
             .Select(e => $"{e.Field}: {e.MessageVi} / {e.MessageEn}")
             .ToList();
         if (meeting.FullMembersConvened == 0)
@@ -51,12 +51,13 @@ public sealed partial class CycleRules
         return errors;
     }
 
-    /// <summary>The level the cell's vote proposes, lowered to the member's cap when the rule set caps them.</summary>
-    public RatingLevel ProposedLevel(MemberTally tally, int convened, Eligibility eligibility)
+    /// <summary>The level the cell's vote (or agreed points) proposes, lowered to the member's cap when the rule set caps them.</summary>
+    public RatingLevel ProposedLevel(MemberTally tally, MeetingRecorded meeting, Eligibility eligibility)
     {
         ArgumentNullException.ThrowIfNull(tally);
+        ArgumentNullException.ThrowIfNull(meeting);
         ArgumentNullException.ThrowIfNull(eligibility);
-        RatingLevel level = Assessment.Rating.ProposedLevel.From(ToVoteTally(tally), convened, RuleSet.Votes);
+        RatingLevel level = Assessment.Rating.ProposedLevel.From(ToVoteTally(tally), ToCellMeeting(meeting), RuleSet);
         return eligibility.CappedAt is { } cap && level < cap ? cap : level;
     }
 
@@ -80,5 +81,8 @@ public sealed partial class CycleRules
         tally.Votes.GetValueOrDefault(RatingLevel.Excellent),
         tally.Votes.GetValueOrDefault(RatingLevel.Good),
         tally.Votes.GetValueOrDefault(RatingLevel.Completed),
-        tally.Votes.GetValueOrDefault(RatingLevel.NotCompleted));
+        tally.Votes.GetValueOrDefault(RatingLevel.NotCompleted))
+    {
+        Points = tally.Points,
+    };
 }

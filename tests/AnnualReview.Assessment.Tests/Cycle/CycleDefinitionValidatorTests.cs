@@ -167,6 +167,16 @@ public class CycleDefinitionValidatorTests
     }
 
     [Fact]
+    public void Validate_OverrideOfTheBoardReport_Refused()
+    {
+        CycleDefinition definition = Valid with { Overrides = [new("school-1", CycleStep.BoardReport, new DateOnly(2027, 1, 20))] };
+
+        ValidationError error = Assert.Single(CycleDefinitionValidator.Validate(definition));
+
+        Assert.Equal(("NotPerUnit", "overrides[0].step"), (error.Code, error.Field));
+    }
+
+    [Fact]
     public void DueDateFor_UnitWithOverride_UsesIt()
     {
         CycleDefinition definition = Valid with { Overrides = [new("school-1", CycleStep.GrassrootsDecision, new DateOnly(2027, 1, 15))] };

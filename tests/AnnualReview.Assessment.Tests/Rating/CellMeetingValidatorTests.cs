@@ -7,6 +7,7 @@ namespace AnnualReview.Assessment.Tests.Rating;
 public class CellMeetingValidatorTests
 {
     private static readonly DateOnly Day = new(2026, 12, 18);
+    private static readonly RuleSet Rules = RuleSetLoader.Load("QD366-2025");
 
     // Four full members and one probationary member, who is rated but does not vote.
     private static readonly Member[] Cell =
@@ -23,7 +24,7 @@ public class CellMeetingValidatorTests
     {
         var meeting = new CellMeeting("c1", Day, 4, 3, [new VoteTally("m1", 3, 0, 0, 0), new VoteTally("m2", 1, 2, 0, 0)]);
 
-        Assert.Empty(CellMeetingValidator.Validate(meeting, Cell));
+        Assert.Empty(CellMeetingValidator.Validate(meeting, Cell, Rules));
     }
 
     [Fact]
@@ -31,7 +32,7 @@ public class CellMeetingValidatorTests
     {
         var meeting = new CellMeeting("c1", Day, 4, 4, [new VoteTally("p1", 0, 4, 0, 0)]);
 
-        Assert.Empty(CellMeetingValidator.Validate(meeting, Cell));
+        Assert.Empty(CellMeetingValidator.Validate(meeting, Cell, Rules));
     }
 
     [Fact]
@@ -39,7 +40,7 @@ public class CellMeetingValidatorTests
     {
         var meeting = new CellMeeting("c1", Day, 4, 3, [new VoteTally("m1", 2, 2, 0, 0)]);
 
-        ValidationError error = Assert.Single(CellMeetingValidator.Validate(meeting, Cell));
+        ValidationError error = Assert.Single(CellMeetingValidator.Validate(meeting, Cell, Rules));
 
         Assert.Equal(("VotesExceedPresent", "tallies[0]"), (error.Code, error.Field));
         Assert.Contains("vượt quá", error.MessageVi, StringComparison.Ordinal);
@@ -51,7 +52,7 @@ public class CellMeetingValidatorTests
     {
         var meeting = new CellMeeting("c1", Day, 5, 5, []);
 
-        ValidationError error = Assert.Single(CellMeetingValidator.Validate(meeting, Cell));
+        ValidationError error = Assert.Single(CellMeetingValidator.Validate(meeting, Cell, Rules));
 
         Assert.Equal(("ConvenedExceedsRoster", "fullMembersConvened"), (error.Code, error.Field));
     }
@@ -61,7 +62,7 @@ public class CellMeetingValidatorTests
     {
         var meeting = new CellMeeting("c1", Day, 3, 4, []);
 
-        ValidationError error = Assert.Single(CellMeetingValidator.Validate(meeting, Cell));
+        ValidationError error = Assert.Single(CellMeetingValidator.Validate(meeting, Cell, Rules));
 
         Assert.Equal(("PresentExceedsConvened", "fullMembersPresent"), (error.Code, error.Field));
     }
@@ -71,7 +72,7 @@ public class CellMeetingValidatorTests
     {
         var meeting = new CellMeeting("c1", Day, 4, -1, [new VoteTally("m1", -1, 0, 0, -2)]);
 
-        IReadOnlyList<ValidationError> errors = CellMeetingValidator.Validate(meeting, Cell);
+        IReadOnlyList<ValidationError> errors = CellMeetingValidator.Validate(meeting, Cell, Rules);
 
         Assert.All(errors, e => Assert.Equal("Negative", e.Code));
         Assert.Equal(["fullMembersPresent", "tallies[0].excellent", "tallies[0].notCompleted"], errors.Select(e => e.Field));
@@ -82,7 +83,7 @@ public class CellMeetingValidatorTests
     {
         var meeting = new CellMeeting("c1", Day, 4, 4, [new VoteTally("x9", 4, 0, 0, 0)]);
 
-        ValidationError error = Assert.Single(CellMeetingValidator.Validate(meeting, Cell));
+        ValidationError error = Assert.Single(CellMeetingValidator.Validate(meeting, Cell, Rules));
 
         Assert.Equal(("MemberNotInCell", "tallies[0].memberId"), (error.Code, error.Field));
     }
@@ -92,8 +93,50 @@ public class CellMeetingValidatorTests
     {
         var meeting = new CellMeeting("c1", Day, 4, 4, [new VoteTally("m1", 4, 0, 0, 0), new VoteTally("m1", 0, 4, 0, 0)]);
 
-        ValidationError error = Assert.Single(CellMeetingValidator.Validate(meeting, Cell));
+        ValidationError error = Assert.Single(CellMeetingValidator.Validate(meeting, Cell, Rules));
 
         Assert.Equal(("DuplicateTally", "tallies[1].memberId"), (error.Code, error.Field));
     }
+
+    [Fact]
+    public void Validate_PointsTallyWithinTheScale_NoErrors()
+    {
+        var meeting = new CellMeeting("c1", Day, 4, 4, [new VoteTally("m1", 0, 0, 0, 0) { Points = Points(28, 64) }, new VoteTally("m2", 0, 4, 0, 0)]);
+
+        Assert.Empty(CellMeetingValidator.Validate(meeting, Cell, Rules));
+    }
+
+    [Fact]
+    public void Validate_PointsOutsideTheScaleAndVotesBeside_EveryFieldNamed()
+    {
+        PointsAssessment points = Points(31, 50) with { TasksOnTimeShare = 1.2m, NotCompletedFindings = ["Lazy"] };
+        var meeting = new CellMeeting("c1", Day, 4, 4, [new VoteTally("m1", 2, 0, 0, 0) { Points = points }]);
+
+        IReadOnlyList<ValidationError> errors = CellMeetingValidator.Validate(meeting, Cell, Rules);
+
+        Assert.Equal(
+            [
+                ("VotesAndPoints", "tallies[0]"),
+                ("GroupPointsOutOfRange", "tallies[0].points.groupPoints.general"),
+                ("ShareOutOfRange", "tallies[0].points.tasksOnTimeShare"),
+                ("UnknownFinding", "tallies[0].points.notCompletedFindings"),
+            ],
+            errors.Select(e => (e.Code, e.Field)));
+    }
+
+    [Fact]
+    public void Validate_PointsUnderARuleSetThatGrades_Refused()
+    {
+        var meeting = new CellMeeting("c1", Day, 4, 4, [new VoteTally("m1", 0, 0, 0, 0) { Points = Points(28, 64) }]);
+
+        ValidationError error = Assert.Single(CellMeetingValidator.Validate(meeting, Cell, RuleSetLoader.Load("QD124-2023")));
+
+        Assert.Equal(("PointsNotScored", "tallies[0].points"), (error.Code, error.Field));
+    }
+
+    private static PointsAssessment Points(decimal general, decimal tasks) => new(
+        new Dictionary<string, decimal> { ["general"] = general, ["taskResults"] = tasks },
+        TasksOnTimeShare: 1m,
+        TasksExceedingShare: 0.3m,
+        ShortcomingsFixedShare: 1m);
 }

@@ -52,4 +52,22 @@ public class ProposedLevelTests
 
         Assert.Throws<ArgumentOutOfRangeException>(() => ProposedLevel.From(new VoteTally("m1", 0, 0, 0, 0), meeting, Rules));
     }
+
+    [Theory]
+    [InlineData(28, 64, RatingLevel.Excellent)] // 92 and every condition of Excellent
+    [InlineData(25, 60, RatingLevel.Good)]      // 85
+    [InlineData(20, 35, RatingLevel.Completed)] // 55
+    [InlineData(10, 30, RatingLevel.NotCompleted)]
+    public void From_PointsTally_ProposesTheLevelOfItsBand_WhateverTheTurnout(decimal general, decimal tasks, RatingLevel expected)
+    {
+        // Two of nine present: a vote this thin would propose nothing above Not completed.
+        var meeting = new CellMeeting("c1", new DateOnly(2026, 12, 18), 9, 2, []);
+        var tally = new VoteTally("m1", 0, 0, 0, 0)
+        {
+            Points = new PointsAssessment(new Dictionary<string, decimal> { ["general"] = general, ["taskResults"] = tasks }, 1m, 0.3m, 1m),
+        };
+
+        Assert.Equal(expected, ProposedLevel.From(tally, meeting, Rules));
+    }
 }
+

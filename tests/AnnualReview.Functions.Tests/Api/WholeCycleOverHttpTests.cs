@@ -87,7 +87,11 @@ public sealed class WholeCycleOverHttpTests(AzuriteFixture azurite)
         }
     }
 
-    /// <summary>The collective review, the meeting opened and recorded: m1 and m2 proposed Good, m3 Completed, no vote on m4.</summary>
+    /// <summary>
+    /// The collective review, the meeting opened and recorded: m1 proposed Good by vote, m2 Good by the points the
+    /// meeting agreed (QĐ 366 scores points), m3 Completed, no vote on m4. A first record with a points tally that
+    /// breaks the scale is refused, naming each field, and changes nothing.
+    /// </summary>
     private static async Task HoldMeetingAsync(TestApp app, CancellationToken timeout)
     {
         using HttpClient secretary = app.As(AppRoles.CellSecretary, Cell, "m1");
@@ -103,6 +107,24 @@ public sealed class WholeCycleOverHttpTests(AzuriteFixture azurite)
             Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
         }
 
+        using (HttpResponseMessage refused = await secretary.PostAsJsonAsync($"{cellPath}/meeting", new
+        {
+            fullMembersConvened = 3,
+            fullMembersPresent = 3,
+            secretBallot = true,
+            tallies = new object[]
+            {
+                new { memberId = "m2", votes = new Dictionary<string, int> { ["Good"] = 3 }, points = new { groupPoints = new Dictionary<string, decimal> { ["general"] = 31, ["taskResults"] = 51 }, tasksOnTimeShare = 1, tasksExceedingShare = 0, shortcomingsFixedShare = 1 } },
+            },
+        }, timeout))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            JsonElement problem = await SmallCity.ReadJsonAsync(refused, timeout);
+            Assert.Equal(
+                [("VotesAndPoints", "tallies[0]"), ("GroupPointsOutOfRange", "tallies[0].points.groupPoints.general")],
+                problem.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("code").GetString(), e.GetProperty("field").GetString())));
+        }
+
         // Three full members (m1, m2, m4) convened and present; the probationary m3 is voted on but does not vote.
         using HttpResponseMessage recorded = await secretary.PostAsJsonAsync($"{cellPath}/meeting", new
         {
@@ -112,7 +134,7 @@ public sealed class WholeCycleOverHttpTests(AzuriteFixture azurite)
             tallies = new object[]
             {
                 new { memberId = "m1", votes = new Dictionary<string, int> { ["Good"] = 3 } },
-                new { memberId = "m2", votes = new Dictionary<string, int> { ["Good"] = 2, ["Completed"] = 1 } },
+                new { memberId = "m2", points = new { groupPoints = new Dictionary<string, decimal> { ["general"] = 22, ["taskResults"] = 51.5m }, tasksOnTimeShare = 1, tasksExceedingShare = 0.1, shortcomingsFixedShare = 1 } },
                 new { memberId = "m3", votes = new Dictionary<string, int> { ["Completed"] = 3 } },
             },
         }, timeout);
@@ -130,6 +152,7 @@ public sealed class WholeCycleOverHttpTests(AzuriteFixture azurite)
         JsonElement table = await committee.GetFromJsonAsync<JsonElement>(path, timeout);
         var members = table.GetProperty("members").EnumerateArray().ToDictionary(m => m.GetProperty("memberId").GetString()!, m => m);
         Assert.Equal("Good", members["m1"].GetProperty("proposed").GetString());
+        Assert.Equal(("Good", 73.5m), (members["m2"].GetProperty("proposed").GetString(), members["m2"].GetProperty("points").GetDecimal()));
         Assert.Equal("Completed", members["m3"].GetProperty("proposed").GetString());
         Assert.False(members.TryGetValue("m4", out JsonElement m4) && m4.TryGetProperty("proposed", out JsonElement p) && p.ValueKind == JsonValueKind.String);
 

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AnnualReview.Functions.Security;
+using AnnualReview.Functions.Tests.Api;
+using AnnualReview.Functions.Tests.Api.Cycles;
 using AnnualReview.Testing;
 
 namespace AnnualReview.Functions.Tests.Management;
@@ -42,14 +44,80 @@ public sealed class ManagementAccessTests(AzuriteFixture azurite)
         // Links carry the key back only to a caller who used it.
         Assert.Contains("code=", (await byCode.Content.ReadFromJsonAsync<JsonElement>(timeout)).GetProperty("statusQueryGetUri").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain("code=", (await byAdmin.Content.ReadFromJsonAsync<JsonElement>(timeout)).GetProperty("statusQueryGetUri").GetString(), StringComparison.Ordinal);
-        Assert.True(auditorReads.StatusCode is HttpStatusCode.OK or HttpStatusCode.Accepted);
+        // An orchestration started by hand names no unit, so it is for operators only.
+        await AssertProblem(auditorReads, HttpStatusCode.Forbidden, "out-of-scope");
         Assert.Equal(HttpStatusCode.OK, auditorLists.StatusCode);
+        Assert.DoesNotContain((await auditorLists.Content.ReadFromJsonAsync<JsonElement>(timeout)).EnumerateArray(), i => i.GetProperty("instanceId").GetString() == "acl-1");
         await AssertProblem(auditorWrites, HttpStatusCode.Forbidden, "forbidden");
         await AssertProblem(auditorPurges, HttpStatusCode.Forbidden, "forbidden");
         await AssertProblem(boardReads, HttpStatusCode.Forbidden, "forbidden");
         await AssertProblem(anonymous, HttpStatusCode.Unauthorized, "unauthenticated");
         await AssertProblem(badKey, HttpStatusCode.Unauthorized, "unauthenticated");
         Assert.Equal("Bearer", anonymous.Headers.WwwAuthenticate.Single().Scheme);
+    }
+
+    [Fact]
+    public async Task Auditor_ReadsTheInstancesOfTheirOwnPartOfTheTree_AndNothingElse()
+    {
+        CancellationToken timeout = TestTimeout.For(TimeSpan.FromSeconds(120));
+        await using TestApp app = await TestApp.StartAsync(azurite, timeout, register: ManagementEndpointsTests.Register);
+        await SmallCity.ImportAsync(app, timeout);
+        using HttpClient board = app.As(AppRoles.OrganizationBoard, SmallCity.Board);
+        using HttpResponseMessage started = await board.PostAsJsonAsync("/api/cycles", SmallCity.Cycle(2025), timeout);
+        string cycle = (await SmallCity.ReadJsonAsync(started, timeout)).GetProperty("id").GetString()!;
+        await CycleHelpers.WaitForCompletionAsync(board, cycle, timeout);
+        using HttpClient key = ManagementEndpointsTests.WithKey(app);
+        using HttpResponseMessage echo = await key.PostAsJsonAsync($"{Root}/orchestrators/Echo/by-hand", "x", timeout);
+        Assert.Equal(HttpStatusCode.Accepted, echo.StatusCode);
+        using HttpClient districtAuditor = app.As(AppRoles.Auditor, SmallCity.Q1);
+        using HttpClient cityAuditor = app.As(AppRoles.Auditor, SmallCity.Board);
+        using HttpClient admin = app.As(AppRoles.Admin, null);
+
+        using HttpResponseMessage ownCell = await districtAuditor.GetAsync($"{Root}/instances/{cycle}~{SmallCity.Q1Cell}?showHistory=true", timeout);
+        using HttpResponseMessage otherCell = await districtAuditor.GetAsync($"{Root}/instances/{cycle}~{SmallCity.Q2Cell}", timeout);
+        using HttpResponseMessage wholeCycle = await districtAuditor.GetAsync($"{Root}/instances/{cycle}", timeout);
+        using HttpResponseMessage cityReadsCycle = await cityAuditor.GetAsync($"{Root}/instances/{cycle}", timeout);
+        using HttpResponseMessage cityReadsByHand = await cityAuditor.GetAsync($"{Root}/instances/by-hand", timeout);
+        using HttpResponseMessage adminReadsByHand = await admin.GetAsync($"{Root}/instances/by-hand", timeout);
+
+        Assert.Equal(HttpStatusCode.OK, ownCell.StatusCode);
+        Assert.NotEmpty((await ownCell.Content.ReadFromJsonAsync<JsonElement>(timeout)).GetProperty("historyEvents").EnumerateArray());
+        await AssertProblem(otherCell, HttpStatusCode.Forbidden, "out-of-scope");
+        await AssertProblem(wholeCycle, HttpStatusCode.Forbidden, "out-of-scope");
+        Assert.Equal(HttpStatusCode.OK, cityReadsCycle.StatusCode);
+        await AssertProblem(cityReadsByHand, HttpStatusCode.Forbidden, "out-of-scope");
+        Assert.True(adminReadsByHand.StatusCode is HttpStatusCode.OK or HttpStatusCode.Accepted);
+
+        // Lists are filtered the same way, page by page.
+        string[] districtSees = await ListAllAsync(districtAuditor, timeout);
+        string[] citySees = await ListAllAsync(cityAuditor, timeout);
+        string[] adminSees = await ListAllAsync(admin, timeout);
+        Assert.Equal([$"{cycle}~{SmallCity.Q1}", $"{cycle}~{SmallCity.Q1Grassroots}", $"{cycle}~{SmallCity.Q1Cell}"], districtSees.Order(StringComparer.Ordinal));
+        string[] wholeTree = [cycle, .. SmallCity.Units.Select(u => $"{cycle}~{u}")];
+        Assert.Equal(wholeTree.Order(StringComparer.Ordinal), citySees.Order(StringComparer.Ordinal));
+        Assert.Equal(wholeTree.Append("by-hand").Order(StringComparer.Ordinal), adminSees.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>Every instance id the caller may read, following continuations with pages of 2.</summary>
+    private static async Task<string[]> ListAllAsync(HttpClient http, CancellationToken timeout)
+    {
+        var ids = new List<string>();
+        string? token = null;
+        do
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"{Root}/instances?top=2");
+            if (token is not null)
+            {
+                request.Headers.Add("x-ms-continuation-token", token);
+            }
+
+            using HttpResponseMessage page = await http.SendAsync(request, timeout);
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            ids.AddRange((await page.Content.ReadFromJsonAsync<JsonElement>(timeout)).EnumerateArray().Select(i => i.GetProperty("instanceId").GetString()!));
+            token = page.Headers.TryGetValues("x-ms-continuation-token", out var values) ? values.Single() : null;
+        }
+        while (token is not null);
+        return [.. ids];
     }
 
     private static async Task AssertProblem(HttpResponseMessage response, HttpStatusCode status, string slug)

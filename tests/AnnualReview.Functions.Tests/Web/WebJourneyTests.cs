@@ -90,12 +90,23 @@ public sealed class WebJourneyTests(AzuriteFixture azurite)
             await secretary.FillAsync($"#t-{id}-Good", "1");
         }
 
-        for (int i = 3; i <= 7; i++)
+        for (int i = 3; i <= 6; i++)
         {
             await secretary.FillAsync($"#t-m{i:D2}-Good", "6");
             await secretary.FillAsync($"#t-m{i:D2}-Completed", "1");
         }
 
+        // m07 by the points the cell agreed (QĐ 366 scores points): 95 points but only 10% of tasks beyond
+        // requirements is Good, not Excellent, and the page says so as the secretary types.
+        await secretary.ClickAsync("#points-m07 summary");
+        await secretary.FillAsync("#p-m07-general", "30");
+        await secretary.FillAsync("#p-m07-taskResults", "65");
+        await secretary.FillAsync("#s-m07-onTime", "100");
+        await secretary.FillAsync("#s-m07-fixed", "100");
+        await secretary.FillAsync("#s-m07-exceeding", "40");
+        Assert.Equal("Hoàn thành xuất sắc", await secretary.InnerTextAsync("tr[data-member=m07] output"));
+        await secretary.FillAsync("#s-m07-exceeding", "10");
+        Assert.Equal("Hoàn thành tốt", await secretary.InnerTextAsync("tr[data-member=m07] output"));
         Assert.Equal("Hoàn thành tốt", await secretary.InnerTextAsync("tr[data-member=m05] output"));
         await ShotAsync(secretary, "05-secretary-meeting-form");
         await secretary.ClickAsync("#record-meeting");
@@ -107,6 +118,7 @@ public sealed class WebJourneyTests(AzuriteFixture azurite)
         string appraisal = host.Url($"/web/appraisal?cycle={CycleId}&unit={Grassroots}");
         await ReloadUntilAsync(committee, appraisal, async () => await committee.Locator("#appraisal-form tr[data-member]").CountAsync() == 7, timeout);
         Assert.Equal(1, await committee.Locator(".meter.broken").CountAsync());
+        Assert.Contains("95 điểm", await committee.InnerTextAsync("tr[data-member=m07]"), StringComparison.Ordinal);
         await committee.ClickAsync("#finalize");
         Assert.Contains("Chuyển 1 trong 2", await committee.InnerTextAsync("#refused"), StringComparison.Ordinal);
         await ShotAsync(committee, "06-committee-quota-refused");

@@ -8,7 +8,7 @@ namespace AnnualReview.Functions.Api.Reviews;
 /// <summary>One member in the appraisal table: what they rated themselves, what the cell proposed, what was decided.</summary>
 public sealed record AppraisalRow(
     string MemberId, string CellId, string QuotaGroup, MemberStage Stage, RatingLevel? SelfRating, RatingLevel? Proposed,
-    IReadOnlyDictionary<RatingLevel, int>? Votes, RatingLevel? Decision, string? Reason);
+    IReadOnlyDictionary<RatingLevel, int>? Votes, RatingLevel? Decision, string? Reason, decimal? Points = null);
 
 /// <summary>The Excellent quota in one group as the levels stand: the count allowed and, when over, what to move.</summary>
 public sealed record QuotaGroupView(string Group, int Excellent, int Good, int MaxExcellent, bool Within, string? Guidance);
@@ -37,7 +37,7 @@ internal sealed class AppraisalTable(RosterStore roster, ReadModelStore readMode
             }
 
             rows.Add(new AppraisalRow(member.MemberId, member.CellId, member.QuotaGroup, decision is null ? member.Stage : MemberStage.Decided,
-                member.SelfRating, member.Proposed, member.Tally?.Votes, decision, member.Reason));
+                member.SelfRating, member.Proposed, member.Tally?.Votes, decision, member.Reason, member.Tally?.Points?.TotalPoints));
         }
 
         return rows;

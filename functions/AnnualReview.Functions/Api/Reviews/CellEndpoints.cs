@@ -12,7 +12,7 @@ namespace AnnualReview.Functions.Api.Reviews;
 public sealed record CollectiveReviewRequest(Dictionary<string, string>? Sections);
 
 /// <summary>The meeting's outcome as the cell sees it right away: each member's proposed level from the tally.</summary>
-public sealed record ProposedLevelView(string MemberId, RatingLevel Proposed, IReadOnlyDictionary<RatingLevel, int> Votes);
+public sealed record ProposedLevelView(string MemberId, RatingLevel Proposed, IReadOnlyDictionary<RatingLevel, int> Votes, decimal? Points);
 
 public sealed record MeetingRecordView(string CellId, int FullMembersConvened, int FullMembersPresent, bool SecretBallot, bool Supplementary, IReadOnlyList<ProposedLevelView> Proposed);
 
@@ -143,7 +143,7 @@ internal sealed class CellEndpoints(CycleDirectory cycles, ReviewAccess access, 
 
         List<Member> members = await access.Roster.GetCellMembersAsync(cellId, cancellation);
         var errors = new List<ValidationError>();
-        MeetingRecorded? meeting = body!.ToEvent(cellId, members, caller.Actor, errors);
+        MeetingRecorded? meeting = body!.ToEvent(cellId, members, cycle!.Rules.RuleSet, caller.Actor, errors);
         await CheckVotedMembersAsync(cycle!, cycleId, body.Tallies ?? [], members, errors, cancellation);
 
         if (errors.Count > 0 || meeting is null)
@@ -153,7 +153,7 @@ internal sealed class CellEndpoints(CycleDirectory cycles, ReviewAccess access, 
 
         var byId = members.ToDictionary(m => m.Id, StringComparer.Ordinal);
         var proposed = meeting.Tallies.Select(t => new ProposedLevelView(t.MemberId,
-            cycle!.Rules.ProposedLevel(t, meeting.FullMembersConvened, cycle.Rules.EligibilityOf(byId[t.MemberId], cycle.Input.Year)), t.Votes)).ToList();
+            cycle!.Rules.ProposedLevel(t, meeting, cycle.Rules.EligibilityOf(byId[t.MemberId], cycle.Input.Year)), t.Votes, t.Points?.TotalPoints)).ToList();
         await commands.RecordMeetingAsync(cycleId, cellId, meeting, cancellation);
         return ReviewResults.Accepted(context, null, new MeetingRecordView(cellId, meeting.FullMembersConvened, meeting.FullMembersPresent, true, meeting.Supplementary, proposed));
     }

@@ -5,12 +5,16 @@ using AnnualReview.Workflows.Contracts;
 
 namespace AnnualReview.Functions.Api.Reviews;
 
-/// <summary>The meeting record as sent: head counts of full members, the secret-ballot flag, a tally per member.</summary>
+/// <summary>
+/// The meeting record as sent: head counts of full members, the secret-ballot flag, a tally per member (votes per
+/// level, or under a rule set that scores points, the points the meeting agreed).
+/// </summary>
 public sealed record MeetingRequest(int? FullMembersConvened, int? FullMembersPresent, bool? SecretBallot, List<TallyRequest>? Tallies, bool Supplementary = false)
 {
     /// <summary>The event to raise, or null with the reasons in <paramref name="errors"/>; the domain's validator decides most.</summary>
-    public MeetingRecorded? ToEvent(string cellId, IReadOnlyList<Member> members, string recordedBy, List<ValidationError> errors)
+    public MeetingRecorded? ToEvent(string cellId, IReadOnlyList<Member> members, RuleSet ruleSet, string recordedBy, List<ValidationError> errors)
     {
+        ArgumentNullException.ThrowIfNull(ruleSet);
         ArgumentNullException.ThrowIfNull(errors);
         if (FullMembersConvened is null)
         {
@@ -48,8 +52,8 @@ public sealed record MeetingRequest(int? FullMembersConvened, int? FullMembersPr
         if (FullMembersConvened is { } convened && FullMembersPresent is { } present)
         {
             var cellMeeting = new CellMeeting(cellId, default, convened, present,
-                [.. tallies.Select(t => new VoteTally(t.MemberId, Votes(t, RatingLevel.Excellent), Votes(t, RatingLevel.Good), Votes(t, RatingLevel.Completed), Votes(t, RatingLevel.NotCompleted)))]);
-            errors.AddRange(CellMeetingValidator.Validate(cellMeeting, members).Where(e => !errors.Exists(known => known.Field == e.Field && known.Code == e.Code)));
+                [.. tallies.Select(t => new VoteTally(t.MemberId, Votes(t, RatingLevel.Excellent), Votes(t, RatingLevel.Good), Votes(t, RatingLevel.Completed), Votes(t, RatingLevel.NotCompleted)) { Points = t.Points })]);
+            errors.AddRange(CellMeetingValidator.Validate(cellMeeting, members, ruleSet).Where(e => !errors.Exists(known => known.Field == e.Field && known.Code == e.Code)));
         }
 
         return errors.Count > 0 ? null : new MeetingRecorded(FullMembersConvened!.Value, FullMembersPresent!.Value, tallies, recordedBy, Supplementary);
@@ -60,8 +64,8 @@ public sealed record MeetingRequest(int? FullMembersConvened, int? FullMembersPr
     internal static ValidationError Required(string field, string whatVi, string whatEn) => new("Required", field, $"{whatVi}: bắt buộc.", $"{whatEn}: required.");
 }
 
-/// <summary>One member's tally: votes per level name (Excellent, Good, Completed, NotCompleted).</summary>
-public sealed record TallyRequest(string? MemberId, Dictionary<string, int>? Votes)
+/// <summary>One member's tally: votes per level name (Excellent, Good, Completed, NotCompleted), or the points agreed.</summary>
+public sealed record TallyRequest(string? MemberId, Dictionary<string, int>? Votes, PointsRequest? Points = null)
 {
     public MemberTally ToTally(string field, List<ValidationError> errors)
     {
@@ -85,6 +89,35 @@ public sealed record TallyRequest(string? MemberId, Dictionary<string, int>? Vot
             }
         }
 
-        return new MemberTally(MemberId?.Trim() ?? "", votes);
+        return new MemberTally(MemberId?.Trim() ?? "", votes, Points?.ToAssessment($"{field}.points", errors));
+    }
+}
+
+/// <summary>
+/// The points a meeting agreed for a member (phần B.I of the form, as the cell settled it): points per criteria
+/// group code, the task shares from 0 to 1, and any Not completed conditions found, by the rule set's codes.
+/// </summary>
+public sealed record PointsRequest(
+    Dictionary<string, decimal>? GroupPoints, decimal? TasksOnTimeShare, decimal? TasksExceedingShare, decimal? ShortcomingsFixedShare, List<string>? NotCompletedFindings)
+{
+    public PointsAssessment ToAssessment(string field, List<ValidationError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        (string Name, decimal? Value, string Vi, string En)[] shares =
+        [
+            ("tasksOnTimeShare", TasksOnTimeShare, "Tỉ lệ nhiệm vụ đúng tiến độ", "The share of tasks on time"),
+            ("tasksExceedingShare", TasksExceedingShare, "Tỉ lệ nhiệm vụ vượt yêu cầu", "The share of tasks exceeding requirements"),
+            ("shortcomingsFixedShare", ShortcomingsFixedShare, "Tỉ lệ hạn chế kỳ trước đã khắc phục", "The share of last review's shortcomings fixed"),
+        ];
+        foreach (var share in shares.Where(s => s.Value is null))
+        {
+            errors.Add(MeetingRequest.Required($"{field}.{share.Name}", share.Vi, share.En));
+        }
+
+        // Group points are checked against the rule set's scale by the domain's validator, which names each group.
+        return new PointsAssessment(GroupPoints ?? [], TasksOnTimeShare ?? 0, TasksExceedingShare ?? 0, ShortcomingsFixedShare ?? 0)
+        {
+            NotCompletedFindings = NotCompletedFindings ?? [],
+        };
     }
 }
