@@ -263,13 +263,7 @@ public static class MeetingPage
             return Render(r, view, values, errors);
         }
 
-        var record = new MeetingRecorded(convened, present, [.. tallies.Select(t => new MemberTally(t.MemberId, new Dictionary<RatingLevel, int>
-        {
-            [RatingLevel.Excellent] = t.Excellent,
-            [RatingLevel.Good] = t.Good,
-            [RatingLevel.Completed] = t.Completed,
-            [RatingLevel.NotCompleted] = t.NotCompleted,
-        }, t.Points))], r.Caller.Actor);
+        var record = new MeetingRecorded(convened, present, [.. tallies.Select(MemberTally.From)], r.Caller.Actor);
         await commands.RecordMeetingAsync(view.Cycle.CycleId, view.Cell.Id, record, r.Cancellation);
         return Results.Redirect(back + "&recorded=1");
     }

@@ -27,7 +27,32 @@ public sealed record MeetingOpened(string OpenedBy);
 /// How the full members present voted on one member: counts only (secret ballot). Under a rule set that scores
 /// points the meeting may record the points it agreed instead; the votes are then all zero.
 /// </summary>
-public sealed record MemberTally(string MemberId, IReadOnlyDictionary<RatingLevel, int> Votes, PointsAssessment? Points = null);
+public sealed record MemberTally(string MemberId, IReadOnlyDictionary<RatingLevel, int> Votes, PointsAssessment? Points = null)
+{
+    /// <summary>The domain's tally for the same member: a missing level counts as no votes.</summary>
+    public VoteTally ToVoteTally() => new(
+        MemberId,
+        Votes.GetValueOrDefault(RatingLevel.Excellent),
+        Votes.GetValueOrDefault(RatingLevel.Good),
+        Votes.GetValueOrDefault(RatingLevel.Completed),
+        Votes.GetValueOrDefault(RatingLevel.NotCompleted))
+    {
+        Points = Points,
+    };
+
+    public static MemberTally From(VoteTally tally)
+    {
+        ArgumentNullException.ThrowIfNull(tally);
+        var votes = new Dictionary<RatingLevel, int>
+        {
+            [RatingLevel.Excellent] = tally.Excellent,
+            [RatingLevel.Good] = tally.Good,
+            [RatingLevel.Completed] = tally.Completed,
+            [RatingLevel.NotCompleted] = tally.NotCompleted,
+        };
+        return new MemberTally(tally.MemberId, votes, tally.Points);
+    }
+}
 
 /// <summary>
 /// The cell meeting's record (biên bản): full members convened and present, and a tally per member.

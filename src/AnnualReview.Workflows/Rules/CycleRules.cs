@@ -57,7 +57,7 @@ public sealed partial class CycleRules
         ArgumentNullException.ThrowIfNull(tally);
         ArgumentNullException.ThrowIfNull(meeting);
         ArgumentNullException.ThrowIfNull(eligibility);
-        RatingLevel level = Assessment.Rating.ProposedLevel.From(ToVoteTally(tally), ToCellMeeting(meeting), RuleSet);
+        RatingLevel level = Assessment.Rating.ProposedLevel.From(tally.ToVoteTally(), ToCellMeeting(meeting), RuleSet);
         return eligibility.CappedAt is { } cap && level < cap ? cap : level;
     }
 
@@ -74,15 +74,5 @@ public sealed partial class CycleRules
     }
 
     private static CellMeeting ToCellMeeting(MeetingRecorded meeting)
-        => new("cell", default, meeting.FullMembersConvened, meeting.FullMembersPresent, [.. meeting.Tallies.Select(ToVoteTally)]);
-
-    private static VoteTally ToVoteTally(MemberTally tally) => new(
-        tally.MemberId,
-        tally.Votes.GetValueOrDefault(RatingLevel.Excellent),
-        tally.Votes.GetValueOrDefault(RatingLevel.Good),
-        tally.Votes.GetValueOrDefault(RatingLevel.Completed),
-        tally.Votes.GetValueOrDefault(RatingLevel.NotCompleted))
-    {
-        Points = tally.Points,
-    };
+        => new("cell", default, meeting.FullMembersConvened, meeting.FullMembersPresent, [.. meeting.Tallies.Select(t => t.ToVoteTally())]);
 }

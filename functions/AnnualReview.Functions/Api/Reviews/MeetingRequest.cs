@@ -52,14 +52,12 @@ public sealed record MeetingRequest(int? FullMembersConvened, int? FullMembersPr
         if (FullMembersConvened is { } convened && FullMembersPresent is { } present)
         {
             var cellMeeting = new CellMeeting(cellId, default, convened, present,
-                [.. tallies.Select(t => new VoteTally(t.MemberId, Votes(t, RatingLevel.Excellent), Votes(t, RatingLevel.Good), Votes(t, RatingLevel.Completed), Votes(t, RatingLevel.NotCompleted)) { Points = t.Points })]);
+                [.. tallies.Select(t => t.ToVoteTally())]);
             errors.AddRange(CellMeetingValidator.Validate(cellMeeting, members, ruleSet).Where(e => !errors.Exists(known => known.Field == e.Field && known.Code == e.Code)));
         }
 
         return errors.Count > 0 ? null : new MeetingRecorded(FullMembersConvened!.Value, FullMembersPresent!.Value, tallies, recordedBy, Supplementary);
     }
-
-    private static int Votes(MemberTally tally, RatingLevel level) => tally.Votes.GetValueOrDefault(level);
 
     internal static ValidationError Required(string field, string whatVi, string whatEn) => new("Required", field, $"{whatVi}: bắt buộc.", $"{whatEn}: required.");
 }
