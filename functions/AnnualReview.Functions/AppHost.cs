@@ -1,22 +1,24 @@
 using System.Globalization;
-using AnnualReview.Durable;
-using AnnualReview.Durable.Hosting;
-using AnnualReview.Durable.Worker;
+using AnnualReview.Functions.Api;
 using AnnualReview.Functions.Host;
 using AnnualReview.Functions.Management;
 using AnnualReview.Functions.Observability;
-using AnnualReview.Functions.Api;
 using AnnualReview.Functions.Security;
 using AnnualReview.Functions.Web;
+using AnnualReview.TaskHub;
+using AnnualReview.TaskHub.Sealing;
+using AnnualReview.TaskHub.Status;
 using AnnualReview.Workflows;
 using AnnualReview.Workflows.Commands;
 using AnnualReview.Workflows.Storage;
+using AnnualReview.Workflows.Timing;
+using Microsoft.DurableTask;
 
 namespace AnnualReview.Functions;
 
 /// <summary>
-/// Builds the app. It is both a plain ASP.NET Core app (standalone: listens on 7071 and polls the engine's
-/// queues itself) and, under the Functions host, an Azure Functions custom handler on the port the host gives.
+/// Builds the app: the API, the web pages and the engine (the SDK's worker and client in this process over DTFx's
+/// Azure Storage backend). It listens on 7071 standalone, or on the port the Functions host gives it as a custom handler.
 /// </summary>
 public static class AppHost
 {
@@ -28,8 +30,9 @@ public static class AppHost
     {
         WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
         ConfigurationManager configuration = builder.Configuration;
+        HostJsonConfiguration.Add(configuration, Path.Combine(AppContext.BaseDirectory, "host.json"));
         StorageSettings storage = StorageSettings.From(configuration);
-        string? hostPort = configuration["FUNCTIONS_CUSTOMHANDLER_PORT"];
+        string? hostPort = configuration[CustomHandlerEndpoints.PortSetting];
         if (configuration["urls"] is null && configuration["ASPNETCORE_URLS"] is null)
         {
             builder.WebHost.UseUrls($"http://127.0.0.1:{hostPort ?? StandalonePort.ToString(CultureInfo.InvariantCulture)}");
@@ -37,24 +40,15 @@ public static class AppHost
 
         TimeProvider clock = ClockFrom(configuration);
         builder.Services.AddSingleton(clock);
-        // Fixed for the life of the task hub and the storage prefix: another count finds none of the rows written.
-        int tableShards = configuration.GetValue("TableShards", 1);
-        builder.Services.AddDurableTask(
-            (_, options) =>
-            {
-                storage.Apply(options);
-                options.TaskHubName = configuration["TaskHubName"] ?? options.TaskHubName;
-                options.InstanceTableCount = tableShards;
-                options.TimeProvider = clock;
-                // Under the Functions host the host's queue triggers deliver the messages.
-                options.PollQueues = hostPort is null;
-            },
-            registry =>
-            {
-                registry.AddAssessmentWorkflows();
-                register?.Invoke(registry);
-            });
+        TaskHubSettings taskHub = TaskHubSettings.From(configuration);
+        builder.Services.AddStandaloneDurableTask(taskHub, storage.ToTaskHubConnection(), WorkflowJson.Converter, registry =>
+        {
+            registry.AddAssessmentWorkflows();
+            register?.Invoke(registry);
+        });
 
+        // Fixed for the life of the storage prefix: another count finds none of the rows written.
+        int tableShards = configuration.GetValue("TableShards", 1);
         AssessmentStorageOptions assessmentOptions = storage.ToAssessmentOptions(configuration["StoragePrefix"] ?? "review");
         assessmentOptions.TableShards = tableShards;
         builder.Services.AddSingleton(_ => new AssessmentStorage(assessmentOptions));
@@ -64,6 +58,7 @@ public static class AppHost
         builder.Services.AddSingleton<NotificationOutbox>();
         builder.Services.AddSingleton<SubmissionStore>();
         builder.Services.AddSingleton<RosterService>();
+        builder.Services.AddSingleton<CycleRegistry>();
         builder.Services.AddSingleton<CycleStarter>();
         builder.Services.AddSingleton<ReviewCommands>();
         builder.Services.AddAppSecurity(configuration);
@@ -78,8 +73,8 @@ public static class AppHost
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapInbox();
-        app.MapGet("/", async (DurableTaskWorker worker, DurableTaskOptions options, CancellationToken cancellation) =>
-            Results.Ok(await EngineStatus.ReadAsync(worker, options, cancellation)));
+        app.MapGet("/", async (TaskHubStorage hub, RetriedMessages retried, HistorySealer sealer, CancellationToken cancellation) =>
+            Results.Ok(await EngineStatus.ReadAsync(hub, retried, sealer, cancellation)));
         app.MapCustomHandler();
         app.MapManagementApi();
         app.MapWebUi();
@@ -89,8 +84,9 @@ public static class AppHost
     }
 
     /// <summary>
-    /// The real clock, or a scaled one for demos and whole-cycle tests (<c>Clock:Start</c> and <c>Clock:Scale</c>,
-    /// simulated seconds per real second), so a cycle of weeks runs in minutes.
+    /// The real clock, or a scaled one for demos and whole-cycle tests: <c>Clock:Scale</c> simulated seconds per real
+    /// second from <c>Clock:Start</c>. <c>Clock:RealStart</c> is the real moment that start falls on (default: now),
+    /// so a restarted app given the same three keeps the same timeline.
     /// </summary>
     private static TimeProvider ClockFrom(ConfigurationManager configuration)
     {
@@ -99,9 +95,11 @@ public static class AppHost
             return TimeProvider.System;
         }
 
-        DateTimeOffset start = configuration["Clock:Start"] is { Length: > 0 } at
-            ? DateTimeOffset.Parse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal)
-            : TimeProvider.System.GetUtcNow();
-        return new ScaledTimeProvider(start, double.Parse(scale, CultureInfo.InvariantCulture));
+        DateTime realStart = Time(configuration["Clock:RealStart"]) ?? DateTime.UtcNow;
+        DateTime start = Time(configuration["Clock:Start"]) ?? realStart;
+        return new ScaledTimeProvider(new CycleClock(start, realStart, double.Parse(scale, CultureInfo.InvariantCulture)));
     }
+
+    private static DateTime? Time(string? text)
+        => text is { Length: > 0 } ? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).UtcDateTime : null;
 }

@@ -1,11 +1,11 @@
 using Azure.Identity;
-using AnnualReview.Durable.Hosting;
+using AnnualReview.TaskHub;
 using AnnualReview.Workflows.Storage;
 
 namespace AnnualReview.Functions;
 
 /// <summary>
-/// Where the engine's storage is, read the way the Functions host reads <c>AzureWebJobsStorage</c>: a
+/// Where the task hub's storage is, read the way the Functions host reads <c>AzureWebJobsStorage</c>: a
 /// connection string, or (in Azure) service URIs reached through a managed identity.
 /// </summary>
 internal sealed record StorageSettings(string? ConnectionString, Uri? Blob, Uri? Queue, Uri? Table, string? ClientId)
@@ -24,11 +24,16 @@ internal sealed record StorageSettings(string? ConnectionString, Uri? Blob, Uri?
 
     public bool UsesManagedIdentity => Blob is not null && Queue is not null && Table is not null;
 
-    /// <summary>The assessment's tables and containers live in the same account as the engine's.</summary>
+    /// <summary>The assessment's tables and containers live in the same account as the task hub's.</summary>
     public AssessmentStorageOptions ToAssessmentOptions(string prefix)
         => UsesManagedIdentity
             ? new AssessmentStorageOptions { Prefix = prefix, TableServiceUri = Table, BlobServiceUri = Blob, Credential = Credential() }
             : new AssessmentStorageOptions { Prefix = prefix, ConnectionString = RequireConnectionString() };
+
+    public TaskHubConnection ToTaskHubConnection()
+        => UsesManagedIdentity
+            ? new TaskHubConnection(null, Blob, Queue, Table, Credential())
+            : TaskHubConnection.FromConnectionString(RequireConnectionString());
 
     private ManagedIdentityCredential Credential()
         => ClientId is null ? new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned) : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(ClientId));
@@ -36,18 +41,4 @@ internal sealed record StorageSettings(string? ConnectionString, Uri? Blob, Uri?
     private string RequireConnectionString()
         => ConnectionString
             ?? throw new InvalidOperationException("Set AzureWebJobsStorage (a connection string, e.g. UseDevelopmentStorage=true for Azurite) or the AzureWebJobsStorage__*ServiceUri settings.");
-
-    public void Apply(DurableTaskOptions options)
-    {
-        if (UsesManagedIdentity)
-        {
-            options.BlobServiceUri = Blob;
-            options.QueueServiceUri = Queue;
-            options.TableServiceUri = Table;
-            options.Credential = Credential();
-            return;
-        }
-
-        options.StorageConnectionString = RequireConnectionString();
-    }
 }

@@ -1,8 +1,14 @@
 namespace AnnualReview.Workflows;
 
-/// <summary>Registered names of the cycle's orchestrators and activities.</summary>
+/// <summary>
+/// Registered names of the cycle's orchestrators and activities. Orchestrator names carry their version: the
+/// first version has the plain name, a later one the name with its number (<c>CellReview2</c>), and both stay
+/// registered until no instance of the old one runs. The version is pinned in the cycle's input when it starts.
+/// </summary>
 public static class WorkflowNames
 {
+    public const string FirstVersion = "1";
+
     public const string Cycle = "AssessmentCycle";
     public const string Committee = "CommitteeReview";
     public const string Grassroots = "GrassrootsReview";
@@ -18,4 +24,12 @@ public static class WorkflowNames
     public const string FinalizeMembers = "FinalizeMembers";
     public const string WriteReport = "WriteReport";
     public const string ApplyReRating = "ApplyReRating";
+
+    /// <summary>The registered name of an orchestrator at a version.</summary>
+    public static string Of(string orchestrator, string version)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(orchestrator);
+        ArgumentException.ThrowIfNullOrEmpty(version);
+        return version == FirstVersion ? orchestrator : orchestrator + version;
+    }
 }

@@ -1,23 +1,24 @@
-using AnnualReview.Durable;
 using AnnualReview.Workflows.Activities;
 using AnnualReview.Workflows.Orchestrators;
+using Microsoft.DurableTask;
 
 namespace AnnualReview.Workflows;
 
-/// <summary>Registers the cycle's orchestrators (as version "1") and activities with the engine.</summary>
+/// <summary>Registers the cycle's orchestrators (version 1, under their plain names) and activities.</summary>
 public static class WorkflowRegistration
 {
-    public const string CurrentVersion = "1";
+    /// <summary>The version new cycles start with.</summary>
+    public const string CurrentVersion = WorkflowNames.FirstVersion;
 
     public static DurableTaskRegistry AddAssessmentWorkflows(this DurableTaskRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
         return registry
-            .AddOrchestrator<CycleOrchestrator>(WorkflowNames.Cycle, CurrentVersion)
-            .AddOrchestrator<CommitteeOrchestrator>(WorkflowNames.Committee, CurrentVersion)
-            .AddOrchestrator<GrassrootsOrchestrator>(WorkflowNames.Grassroots, CurrentVersion)
-            .AddOrchestrator<CellOrchestrator>(WorkflowNames.Cell, CurrentVersion)
-            .AddOrchestrator<ReRatingOrchestrator>(WorkflowNames.ReRating, CurrentVersion)
+            .AddOrchestrator<CycleOrchestrator>(WorkflowNames.Cycle)
+            .AddOrchestrator<CommitteeOrchestrator>(WorkflowNames.Committee)
+            .AddOrchestrator<GrassrootsOrchestrator>(WorkflowNames.Grassroots)
+            .AddOrchestrator<CellOrchestrator>(WorkflowNames.Cell)
+            .AddOrchestrator<ReRatingOrchestrator>(WorkflowNames.ReRating)
             .AddActivity<LoadUnitActivity>(WorkflowNames.LoadUnit)
             .AddActivity<LoadCellActivity>(WorkflowNames.LoadCell)
             .AddActivity<NotifyActivity>(WorkflowNames.Notify)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using AnnualReview.Durable.Client;
-using AnnualReview.Durable.History;
+using AnnualReview.TaskHub.History;
+using Microsoft.DurableTask.Client;
 
 namespace AnnualReview.Functions.Management;
 
@@ -30,66 +30,65 @@ public static class InstanceStatusBody
     }
 
     /// <summary>The current execution's events; inputs and results only when asked, as they may hold personal data.</summary>
-    public static List<Dictionary<string, object?>> History(IEnumerable<HistoryEvent> events, bool showInput, bool showOutput)
+    public static List<Dictionary<string, object?>> History(IEnumerable<HistoryRecord> events, bool showInput, bool showOutput)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var scheduled = new Dictionary<int, HistoryEvent>();
+        var scheduled = new Dictionary<int, HistoryRecord>();
         var result = new List<Dictionary<string, object?>>();
-        foreach (HistoryEvent e in events)
+        foreach (HistoryRecord e in events)
         {
-            if (e.Type is HistoryEventType.TaskScheduled or HistoryEventType.SubOrchestrationInstanceCreated)
+            if (e.EventType is "TaskScheduled" or "SubOrchestrationInstanceCreated")
             {
                 scheduled[e.EventId] = e;
                 continue;
             }
 
-            if (e.Type is HistoryEventType.OrchestratorStarted or HistoryEventType.SubOrchestrationInstanceStarted)
+            if (e.EventType is "OrchestratorStarted" or "OrchestratorCompleted" or "SubOrchestrationInstanceStarted")
             {
                 continue;
             }
 
             var item = new Dictionary<string, object?>(StringComparer.Ordinal)
             {
-                ["EventType"] = e.Type.ToString(),
-                ["Timestamp"] = Time(new DateTimeOffset(DateTime.SpecifyKind(e.Timestamp, DateTimeKind.Utc))),
+                ["EventType"] = e.EventType,
+                ["Timestamp"] = Time(Utc(e.Timestamp)),
             };
-            switch (e.Type)
+            switch (e.EventType)
             {
-                case HistoryEventType.ExecutionStarted:
+                case "ExecutionStarted":
                     item["FunctionName"] = e.Name;
                     if (showInput)
                     {
-                        item["Input"] = Json(e.Input);
+                        item["Input"] = Json(e.Payload);
                     }
 
                     break;
-                case HistoryEventType.TaskCompleted or HistoryEventType.TaskFailed
-                    or HistoryEventType.SubOrchestrationInstanceCompleted or HistoryEventType.SubOrchestrationInstanceFailed:
-                    if (scheduled.TryGetValue(e.TaskScheduledId, out HistoryEvent? origin))
+                case "TaskCompleted" or "TaskFailed" or "SubOrchestrationInstanceCompleted" or "SubOrchestrationInstanceFailed":
+                    if (e.TaskScheduledId is { } id && scheduled.TryGetValue(id, out HistoryRecord? origin))
                     {
                         item["FunctionName"] = origin.Name;
-                        item["ScheduledTime"] = Time(new DateTimeOffset(DateTime.SpecifyKind(origin.Timestamp, DateTimeKind.Utc)));
-                        if (origin.InstanceId is not null)
+                        item["ScheduledTime"] = Time(Utc(origin.Timestamp));
+                        if (origin.RelatedInstanceId is not null)
                         {
-                            item["InstanceId"] = origin.InstanceId;
+                            item["InstanceId"] = origin.RelatedInstanceId;
                         }
                     }
 
                     AddOutcome(item, e, showOutput);
                     break;
-                case HistoryEventType.TimerCreated or HistoryEventType.TimerFired:
-                    item["FireAt"] = e.FireAt is { } fireAt ? Time(new DateTimeOffset(DateTime.SpecifyKind(fireAt, DateTimeKind.Utc))) : null;
+                case "TimerCreated" or "TimerFired":
+                    item["FireAt"] = e.FireAt is { } fireAt ? Time(Utc(fireAt)) : null;
                     break;
-                case HistoryEventType.EventRaised or HistoryEventType.EventSent:
+                case "EventRaised" or "EventSent":
                     item["Name"] = e.Name;
                     if (showInput)
                     {
-                        item["Input"] = Json(e.Input);
+                        item["Input"] = Json(e.Payload);
                     }
 
                     break;
-                case HistoryEventType.ExecutionCompleted:
-                    item["OrchestrationStatus"] = e.Status;
+                case "ExecutionCompleted":
+                    item["OrchestrationStatus"] = e.Property("OrchestrationStatus");
                     AddOutcome(item, e, showOutput);
                     break;
                 default:
@@ -107,18 +106,20 @@ public static class InstanceStatusBody
         return result;
     }
 
-    private static void AddOutcome(Dictionary<string, object?> item, HistoryEvent e, bool showOutput)
+    private static void AddOutcome(Dictionary<string, object?> item, HistoryRecord e, bool showOutput)
     {
-        if (e.Failure is { } failure)
+        if (e.EventType.EndsWith("Failed", StringComparison.Ordinal) || e.Property("OrchestrationStatus") == "Failed")
         {
-            item["Reason"] = failure.ErrorMessage;
-            item["Details"] = failure.ErrorType;
+            item["Reason"] = e.Property("Reason") ?? e.Payload;
+            item["Details"] = e.Property("Details");
         }
         else if (showOutput)
         {
-            item["Result"] = Json(e.Result);
+            item["Result"] = Json(e.Payload);
         }
     }
+
+    private static DateTimeOffset Utc(DateTime time) => new(DateTime.SpecifyKind(time, DateTimeKind.Utc));
 
     /// <summary>A failed instance has no output; Durable Functions shows the failure there instead.</summary>
     private static object? OutputOf(OrchestrationMetadata instance)

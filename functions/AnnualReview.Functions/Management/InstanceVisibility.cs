@@ -1,5 +1,5 @@
 using System.Text.Json;
-using AnnualReview.Durable.Client;
+using Microsoft.DurableTask.Client;
 using AnnualReview.Functions.Security;
 using AnnualReview.Workflows;
 using AnnualReview.Workflows.Contracts;

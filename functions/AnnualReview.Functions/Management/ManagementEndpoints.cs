@@ -1,14 +1,15 @@
 using System.Diagnostics;
-using AnnualReview.Durable;
-using AnnualReview.Durable.Client;
-using AnnualReview.Durable.Hosting;
+using AnnualReview.TaskHub;
+using AnnualReview.TaskHub.Sealing;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using AnnualReview.Functions.Observability;
 using AnnualReview.Functions.Problems;
 
 namespace AnnualReview.Functions.Management;
 
 /// <summary>
-/// The Durable Functions HTTP management API over our engine, under <c>/runtime/webhooks/durabletask</c>, so
+/// The Durable Functions HTTP management API for the standalone host (on Azure the Durable extension serves its own), under <c>/runtime/webhooks/durabletask</c>, so
 /// the tools and scripts written for Durable Functions work unchanged: start, status, list, raise event,
 /// terminate, suspend, resume, restart and purge.
 /// </summary>
@@ -49,9 +50,9 @@ public static class ManagementEndpoints
         return result;
     }
 
-    private static async Task<IResult> StartAsync(HttpContext context, string functionName, string? instanceId, DurableTaskClient client, DurableTaskRegistry registry, DurableTaskOptions options, IConfiguration configuration, CancellationToken cancellation)
+    private static async Task<IResult> StartAsync(HttpContext context, string functionName, string? instanceId, DurableTaskClient client, RegisteredTasks registered, TaskHubSettings hub, IConfiguration configuration, CancellationToken cancellation)
     {
-        if (!registry.VersionsOf(functionName).Any())
+        if (!registered.Orchestrators.Contains(functionName))
         {
             return ApiProblem.Result(context, ProblemKind.NotFound, "functionName", $"Không có hàm điều phối '{functionName}'.", $"No orchestrator named '{functionName}' is registered.");
         }
@@ -69,7 +70,7 @@ public static class ManagementEndpoints
 
         if (instanceId is not null && await client.GetInstanceAsync(instanceId, false, cancellation) is { } existing)
         {
-            // Starting is idempotent in the engine, so an existing id would silently start nothing: say so instead.
+            // Durable Functions would replace an ended instance and its history; an auditor's record is not replaced here.
             return ApiProblem.Result(context, ProblemKind.Conflict, "instanceId",
                 $"Đã có tiến trình '{instanceId}' ({existing.RuntimeStatus}); hãy xóa nó trước khi dùng lại mã này.",
                 $"Instance '{instanceId}' already exists ({existing.RuntimeStatus}); purge it before reusing the id.");
@@ -77,17 +78,17 @@ public static class ManagementEndpoints
 
         string id = await client.ScheduleNewOrchestrationInstanceAsync(functionName, input, new StartOrchestrationOptions(instanceId), cancellation);
         Activity.Current?.SetTag(AppTracing.InstanceIdTag, id);
-        return Accepted(context, configuration, options, id);
+        return Accepted(context, configuration, hub, id);
     }
 
-    internal static IResult Accepted(HttpContext context, IConfiguration configuration, DurableTaskOptions options, string instanceId)
+    internal static IResult Accepted(HttpContext context, IConfiguration configuration, TaskHubSettings hub, string instanceId)
     {
-        ManagementLinks links = ManagementLinks.For(context, configuration, options.TaskHubName, instanceId);
+        ManagementLinks links = ManagementLinks.For(context, configuration, hub.HubName, instanceId);
         context.Response.Headers.Location = links.StatusQueryGetUri;
         return Results.Json(links, statusCode: StatusCodes.Status202Accepted);
     }
 
-    private static async Task<IResult> StatusAsync(HttpContext context, string instanceId, DurableTaskClient client, InstanceVisibility visibility, DurableTaskOptions options, IConfiguration configuration, CancellationToken cancellation)
+    private static async Task<IResult> StatusAsync(HttpContext context, string instanceId, DurableTaskClient client, HistoryVerifier verifier, InstanceVisibility visibility, TaskHubSettings hub, IConfiguration configuration, CancellationToken cancellation)
     {
         if (!ManagementRequest.TryBool(context, "showHistory", false, out bool showHistory, out IResult? problem)
             || !ManagementRequest.TryBool(context, "showHistoryOutput", false, out bool showHistoryOutput, out problem)
@@ -110,16 +111,16 @@ public static class ManagementEndpoints
         }
 
         Dictionary<string, object?> body = InstanceStatusBody.For(instance, showInput);
-        if (showHistory && await client.GetHistoryAsync(instanceId, cancellation) is { } history)
+        if (showHistory)
         {
-            var current = history.Rows.Where(r => r.ExecutionId == instance.ExecutionId).SelectMany(r => r.Events);
-            body["historyEvents"] = InstanceStatusBody.History(current, showInput, showHistoryOutput);
+            VerifiedHistory history = await verifier.ReadAndVerifyAsync(instanceId, cancellation);
+            body["historyEvents"] = InstanceStatusBody.History(history.Events, showInput, showHistoryOutput);
         }
 
         if (instance.RuntimeStatus is OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running
-            or OrchestrationRuntimeStatus.Suspended or OrchestrationRuntimeStatus.ContinuedAsNew)
+            or OrchestrationRuntimeStatus.Suspended)
         {
-            context.Response.Headers.Location = ManagementLinks.For(context, configuration, options.TaskHubName, instanceId).StatusQueryGetUri;
+            context.Response.Headers.Location = ManagementLinks.For(context, configuration, hub.HubName, instanceId).StatusQueryGetUri;
             context.Response.Headers.RetryAfter = "5";
             return Results.Json(body, statusCode: StatusCodes.Status202Accepted);
         }
@@ -151,7 +152,14 @@ public static class ManagementEndpoints
             // Outputs and custom status live with the instance, not in the index row.
             FetchInputsAndOutputs = true,
         };
-        var (page, next) = await client.GetInstancesPageAsync(query, cancellation);
+        Page<OrchestrationMetadata>? page = null;
+        await foreach (Page<OrchestrationMetadata> first in client.GetAllInstancesAsync(query).AsPages(token, query.PageSize).WithCancellation(cancellation))
+        {
+            page = first;
+            break;
+        }
+
+        string? next = page?.ContinuationToken;
         if (next is not null)
         {
             context.Response.Headers[ManagementRequest.ContinuationHeader] = ManagementRequest.EncodeContinuation(next);
@@ -159,8 +167,8 @@ public static class ManagementEndpoints
 
         // A page keeps its continuation even when some of its instances are out of the caller's sight, so a
         // scoped caller may see short pages; following the continuation still reaches every instance they may read.
-        var visible = new List<Dictionary<string, object?>>(page.Count);
-        foreach (OrchestrationMetadata instance in page)
+        var visible = new List<Dictionary<string, object?>>();
+        foreach (OrchestrationMetadata instance in page?.Values ?? [])
         {
             if (await visibility.SeesAsync(context, instance, cancellation))
             {

@@ -1,13 +1,16 @@
 using System.Text.Json;
-using AnnualReview.Durable.Client;
-using AnnualReview.Durable.Hosting;
+using AnnualReview.TaskHub;
+using AnnualReview.TaskHub.Archive;
+using AnnualReview.TaskHub.OrchestrationServiceClientShim;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using AnnualReview.Functions.Problems;
 
 namespace AnnualReview.Functions.Management;
 
 /// <summary>
 /// The management API's changes to instances. Signals to an instance that has ended answer 410 Gone, as in
-/// Durable Functions; purging is only for ended instances (a running one answers 409).
+/// Durable Functions; purging is only for ended instances (a running one answers 409), and archives each history first.
 /// </summary>
 internal static class ManagementWrites
 {
@@ -43,7 +46,7 @@ internal static class ManagementWrites
         => WhileLiveAsync(context, instanceId, client, () => client.ResumeInstanceAsync(instanceId, reason, cancellation), cancellation);
 
     /// <summary>Starts the same orchestrator again with the same input, under a new id (or, if asked and the instance has ended, the same id).</summary>
-    private static async Task<IResult> RestartAsync(HttpContext context, string instanceId, DurableTaskClient client, DurableTaskOptions options, IConfiguration configuration, CancellationToken cancellation)
+    private static async Task<IResult> RestartAsync(HttpContext context, string instanceId, DurableTaskClient client, HistoryArchive archive, TaskHubSettings hub, IConfiguration configuration, CancellationToken cancellation)
     {
         if (!ManagementRequest.TryBool(context, "restartWithNewInstanceId", true, out bool newId, out IResult? problem))
         {
@@ -63,15 +66,15 @@ internal static class ManagementWrites
                 return StillRunning(context, instance, "Chỉ khởi động lại cùng mã khi tiến trình đã kết thúc.", "An instance can be restarted under the same id only once it has ended.");
             }
 
-            await client.PurgeInstanceAsync(instanceId, cancellation);
+            await archive.ArchiveAndPurgeAsync(client, instanceId, cancellation);
         }
 
         JsonElement? input = instance.SerializedInput is { } text ? JsonDocument.Parse(text).RootElement.Clone() : null;
         string id = await client.ScheduleNewOrchestrationInstanceAsync(instance.Name, input, new StartOrchestrationOptions(newId ? null : instanceId), cancellation);
-        return ManagementEndpoints.Accepted(context, configuration, options, id);
+        return ManagementEndpoints.Accepted(context, configuration, hub, id);
     }
 
-    private static async Task<IResult> PurgeAsync(HttpContext context, string instanceId, DurableTaskClient client, CancellationToken cancellation)
+    private static async Task<IResult> PurgeAsync(HttpContext context, string instanceId, DurableTaskClient client, HistoryArchive archive, CancellationToken cancellation)
     {
         OrchestrationMetadata? instance = await FindAsync(instanceId, client, cancellation);
         if (instance is null)
@@ -84,12 +87,12 @@ internal static class ManagementWrites
             return StillRunning(context, instance, "Chỉ xóa được tiến trình đã kết thúc; hãy dừng nó trước.", "Only an ended instance can be purged; terminate it first.");
         }
 
-        PurgeResult result = await client.PurgeInstanceAsync(instanceId, cancellation);
-        return Results.Json(new PurgeBody(result.PurgedInstanceCount), statusCode: result.PurgedInstanceCount > 0 ? StatusCodes.Status200OK : StatusCodes.Status404NotFound);
+        int purged = await archive.ArchiveAndPurgeAsync(client, instanceId, cancellation);
+        return Results.Json(new PurgeBody(purged), statusCode: purged > 0 ? StatusCodes.Status200OK : StatusCodes.Status404NotFound);
     }
 
     /// <summary>Purge by filter; <c>createdTimeFrom</c> is required so no call wipes everything by accident. 404 when nothing matched.</summary>
-    private static async Task<IResult> PurgeManyAsync(HttpContext context, DurableTaskClient client, CancellationToken cancellation)
+    private static async Task<IResult> PurgeManyAsync(HttpContext context, DurableTaskClient client, HistoryArchive archive, CancellationToken cancellation)
     {
         if (!ManagementRequest.TryTime(context, "createdTimeFrom", out DateTimeOffset? from, out IResult? problem)
             || !ManagementRequest.TryTime(context, "createdTimeTo", out DateTimeOffset? to, out problem)
@@ -103,8 +106,8 @@ internal static class ManagementWrites
             return ManagementRequest.Invalid(context, "createdTimeFrom", "Cần 'createdTimeFrom' để xóa theo bộ lọc.", "'createdTimeFrom' is required to purge by filter.");
         }
 
-        PurgeResult result = await client.PurgeAllInstancesAsync(new PurgeInstancesFilter(from, to, statuses), cancellation);
-        return Results.Json(new PurgeBody(result.PurgedInstanceCount), statusCode: result.PurgedInstanceCount > 0 ? StatusCodes.Status200OK : StatusCodes.Status404NotFound);
+        int purged = await archive.ArchiveAndPurgeAllAsync(client, from, to, statuses, cancellation);
+        return Results.Json(new PurgeBody(purged), statusCode: purged > 0 ? StatusCodes.Status200OK : StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> WhileLiveAsync(HttpContext context, string instanceId, DurableTaskClient client, Func<Task> send, CancellationToken cancellation)

@@ -1,10 +1,11 @@
+using AnnualReview.TaskHub.History;
+using AnnualReview.Workflows;
 using System.Text.Json;
 using AnnualReview.Assessment.Model;
 using AnnualReview.Assessment.Rating;
 using AnnualReview.Assessment.Rules;
-using AnnualReview.Durable;
-using AnnualReview.Durable.Client;
-using AnnualReview.Durable.History;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using AnnualReview.Functions.Security;
 using AnnualReview.Workflows.Commands;
 using AnnualReview.Workflows.Contracts;
@@ -57,7 +58,7 @@ public static class AppraisalPage
         string instanceId = CycleInstanceIds.Unit(cycle.CycleId, unit.Id);
         OrchestrationMetadata? instance = await client.GetInstanceAsync(instanceId, cancellation: r.Cancellation);
         JsonElement? status = instance?.SerializedCustomStatus is { } json ? JsonDocument.Parse(json).RootElement.Clone() : null;
-        Dictionary<string, MemberDecision> decided = await DecisionsAsync(client, instanceId, r.Cancellation);
+        Dictionary<string, MemberDecision> decided = await DecisionsAsync(r.Service<HistoryReader>(), instanceId, r.Cancellation);
         List<Unit> cells = [.. (await roster.GetChildrenAsync(unit.Id, r.Cancellation)).Where(c => c.Kind == UnitKind.Cell).OrderBy(c => c.Id, StringComparer.Ordinal)];
         var rows = new List<Row>();
         ReadModelStore reads = r.Service<ReadModelStore>();
@@ -79,13 +80,12 @@ public static class AppraisalPage
     }
 
     /// <summary>The decisions the history holds, replayed in order as the workflow applies them (a batch with a change and no reason is refused whole).</summary>
-    private static async Task<Dictionary<string, MemberDecision>> DecisionsAsync(DurableTaskClient client, string instanceId, CancellationToken cancellation)
+    private static async Task<Dictionary<string, MemberDecision>> DecisionsAsync(HistoryReader history, string instanceId, CancellationToken cancellation)
     {
         var decided = new Dictionary<string, MemberDecision>(StringComparer.Ordinal);
-        InstanceHistory? history = await client.GetHistoryAsync(instanceId, cancellation);
-        foreach (HistoryEvent e in history?.Events.Where(e => e.Type == HistoryEventType.EventRaised && e.Name == EventNames.Appraisal) ?? [])
+        foreach (HistoryRecord e in (await history.ReadAsync(instanceId, 0, cancellation)).Where(e => e.EventType == "EventRaised" && e.Name == EventNames.Appraisal))
         {
-            if (DataConverter.Deserialize<AppraisalSubmitted>(e.Input) is { } appraisal)
+            if (WorkflowJson.Deserialize<AppraisalSubmitted>(e.Payload) is { } appraisal)
             {
                 foreach (MemberDecision d in appraisal.Decisions)
                 {

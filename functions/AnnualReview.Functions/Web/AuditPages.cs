@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using AnnualReview.Durable;
-using AnnualReview.Durable.Client;
-using AnnualReview.Durable.History;
-using AnnualReview.Durable.Storage;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using AnnualReview.Functions.Api.Audit;
 using AnnualReview.Functions.Security;
+using AnnualReview.TaskHub.History;
+using AnnualReview.TaskHub.Sealing;
+using AnnualReview.Workflows;
 using AnnualReview.Workflows.Contracts;
 using AnnualReview.Workflows.Storage;
 
@@ -52,7 +54,7 @@ public static class AuditPages
     {
         var list = new List<OrchestrationMetadata>();
         var query = new OrchestrationQuery { InstanceIdPrefix = cycleId, PageSize = 500 };
-        await foreach (OrchestrationMetadata instance in r.Service<DurableTaskClient>().GetAllInstancesAsync(query, r.Cancellation))
+        await foreach (OrchestrationMetadata instance in r.Service<DurableTaskClient>().GetAllInstancesAsync(query).WithCancellation(r.Cancellation))
         {
             bool ofCycle = instance.InstanceId == cycleId || instance.InstanceId.StartsWith(cycleId + "~", StringComparison.Ordinal);
             if (ofCycle && await MayReadAsync(r, instance.InstanceId))
@@ -119,8 +121,7 @@ public static class AuditPages
 
         var client = r.Service<DurableTaskClient>();
         OrchestrationMetadata? instance = await client.GetInstanceAsync(id, true, r.Cancellation);
-        InstanceHistory? history = await client.GetHistoryAsync(id, r.Cancellation);
-        if (instance is null || history is null)
+        if (instance is null)
         {
             return WebPage.NotFound(r, r.T("Không có bản ghi này.", "There is no such instance."));
         }
@@ -134,7 +135,8 @@ public static class AuditPages
             <dt>{r.T("Tạo lúc", "Created")}</dt><dd>{r.Time(instance.CreatedAt.UtcDateTime)}</dd>
             <dt>{r.T("Cập nhật", "Updated")}</dt><dd>{r.Time(instance.LastUpdatedAt.UtcDateTime)}</dd>
             """);
-        if (instance.ParentInstanceId is { } parent)
+        VerifiedHistory history = await r.Service<HistoryVerifier>().ReadAndVerifyAsync(id, r.Cancellation);
+        if (history.Events.FirstOrDefault(e => e.EventType == "ExecutionStarted")?.RelatedInstanceId is { } parent)
         {
             body.Add($"<dt>{r.T("Thuộc", "Parent")}</dt><dd><a href=\"{WebUi.Root}/audit/instance?id={Uri.EscapeDataString(parent)}\">{parent}</a></dd>");
         }
@@ -145,28 +147,25 @@ public static class AuditPages
         string type = r.Query("type") ?? "";
         string text = r.Query("q") ?? "";
         body.Add($"<form method=\"get\" action=\"{WebUi.Root}/audit/instance\" class=\"filters\"><input type=\"hidden\" name=\"id\" value=\"{id}\"><label for=\"type\">{r.T("Loại sự kiện", "Event type")}</label><select id=\"type\" name=\"type\"><option value=\"\">{r.T("Tất cả", "All")}</option>");
-        foreach (HistoryEventType t in Enum.GetValues<HistoryEventType>())
+        foreach (string t in history.Events.Select(e => e.EventType).Distinct().Order(StringComparer.Ordinal))
         {
             body.Add(t.ToString() == type ? Html.Of($"<option selected>{t}</option>") : Html.Of($"<option>{t}</option>"));
         }
 
         body.Add($"</select><label for=\"q\">{r.T("Có chứa", "Contains")}</label><input id=\"q\" name=\"q\" value=\"{text}\"> <button type=\"submit\">{r.T("Lọc", "Filter")}</button></form>");
-        body.Add($"<div class=\"table-wrap\"><table id=\"timeline\"><thead><tr><th>{r.T("Dòng", "Row")}</th><th>{r.T("Thời gian", "Time")}</th><th>{r.T("Loại", "Type")}</th><th>{r.T("Tên", "Name")}</th><th>{r.T("Người làm", "Actor")}</th><th>{r.T("Diễn giải", "In words")}</th><th>{r.T("Dữ liệu", "Payload")}</th></tr></thead><tbody>");
-        foreach (HistoryRow row in history.Rows)
+        body.Add($"<div class=\"table-wrap\"><table id=\"timeline\"><thead><tr><th>{r.T("Thứ tự", "Seq")}</th><th>{r.T("Thời gian", "Time")}</th><th>{r.T("Loại", "Type")}</th><th>{r.T("Tên", "Name")}</th><th>{r.T("Người làm", "Actor")}</th><th>{r.T("Diễn giải", "In words")}</th><th>{r.T("Dữ liệu", "Payload")}</th></tr></thead><tbody>");
+        foreach (HistoryRecord e in history.Events)
         {
-            bool broken = history.Verification.FirstBrokenSeq == row.Seq;
-            foreach (HistoryEvent e in row.Events)
+            bool broken = history.Verification.FirstBrokenSeq == e.Seq;
+            string payload = e.Payload ?? "";
+            if ((type.Length > 0 && e.EventType != type) || (text.Length > 0 && !(payload + e.Name).Contains(text, StringComparison.OrdinalIgnoreCase)))
             {
-                string payload = e.Input ?? e.Result ?? e.Failure?.ErrorMessage ?? "";
-                if ((type.Length > 0 && e.Type.ToString() != type) || (text.Length > 0 && !(payload + e.Name).Contains(text, StringComparison.OrdinalIgnoreCase)))
-                {
-                    continue;
-                }
-
-                body.Add($"<tr data-seq=\"{row.Seq}\"{(broken ? new Raw(" class=\"broken-row\"") : Raw.Empty)}><td>{row.Seq}{(broken ? " ⚠" : "")}</td><td>{r.Moment(e.Timestamp)}</td><td>{e.Type}</td><td>{LinkedName(e)}</td><td>{Actor(e)}</td><td>{InWords(r, e)}</td><td>");
-                body.Add(payload.Length == 0 ? Raw.Empty : Html.Of($"<details><summary>{r.T("xem", "show")} ({payload.Length})</summary><pre>{payload}</pre></details>"));
-                body.Add($"</td></tr>");
+                continue;
             }
+
+            body.Add($"<tr data-seq=\"{e.Seq}\"{(broken ? new Raw(" class=\"broken-row\"") : Raw.Empty)}><td>{e.Seq}{(broken ? " ⚠" : "")}</td><td>{r.Moment(e.Timestamp)}</td><td>{e.EventType}</td><td>{LinkedName(e)}</td><td>{Actor(e)}</td><td>{InWords(r, e)}</td><td>");
+            body.Add(payload.Length == 0 ? Raw.Empty : Html.Of($"<details><summary>{r.T("xem", "show")} ({payload.Length})</summary><pre>{payload}</pre></details>"));
+            body.Add($"</td></tr>");
         }
 
         body.Add($"</tbody></table></div>");
@@ -174,29 +173,29 @@ public static class AuditPages
     }
 
     private static Raw Verification(WebRequest r, HistoryVerification v) => v.IsIntact
-        ? Html.Of($"<p class=\"intact notice\" id=\"verification\" data-intact=\"true\">✔ {r.T("Nguyên vẹn", "Intact")}: {v.EventCount} {r.T("sự kiện trong", "events in")} {v.RowCount} {r.T("dòng, chuỗi băm kết thúc bằng", "rows, the hash chain ends in")} <code>{v.LastHash}</code></p>")
+        ? Html.Of($"<p class=\"intact notice\" id=\"verification\" data-intact=\"true\">✔ {r.T("Nguyên vẹn", "Intact")}: {v.SealedCount} {r.T("trong", "of")} {v.EventCount} {r.T("sự kiện đã niêm phong, khớp với dấu niêm phong; chuỗi băm kết thúc bằng", "events sealed and matching their seals; the chain ends in")} <code>{v.Head}</code>{(v.UnsealedCount > 0 ? r.T($" ({v.UnsealedCount} sự kiện mới nhất chưa niêm phong)", $" ({v.UnsealedCount} newest events not sealed yet)") : "")}</p>")
         : Html.Of($"""
             <div class="broken warning" id="verification" data-intact="false" role="alert">
-            <p>✘ {r.T("Bị sửa: chuỗi băm gãy tại dòng", "Tampered: the hash chain breaks at row")} <strong id="broken-seq">{v.FirstBrokenSeq}</strong></p>
-            <p>{r.T("Băm đã lưu", "Stored hash")}: <code>{v.StoredHash}</code><br>{r.T("Băm tính lại", "Recomputed hash")}: <code>{v.ComputedHash}</code></p>
+            <p>✘ {r.T("Bị sửa: lịch sử khác với dấu niêm phong từ sự kiện", "Tampered: the history differs from its seals from event")} <strong id="broken-seq">{v.FirstBrokenSeq}</strong> ({v.FirstBrokenEvent})</p>
+            <p>{r.T("Băm đã niêm phong", "Sealed hash")}: <code>{v.SealedHash}</code><br>{r.T("Băm tính lại", "Recomputed hash")}: <code>{v.ComputedHash}</code></p>
             <p class="muted">{v.Reason}</p></div>
             """);
 
-    private static Raw LinkedName(HistoryEvent e)
-        => e.Type is HistoryEventType.SubOrchestrationInstanceCreated && e.InstanceId is { } child
+    private static Raw LinkedName(HistoryRecord e)
+        => e.EventType == "SubOrchestrationInstanceCreated" && e.RelatedInstanceId is { } child
             ? Html.Of($"<a href=\"{WebUi.Root}/audit/instance?id={Uri.EscapeDataString(child)}\">{e.Name}</a>")
             : Html.Of($"{e.Name}");
 
-    private static string Actor(HistoryEvent e)
+    private static string Actor(HistoryRecord e)
     {
-        if (e.Type != HistoryEventType.EventRaised || e.Input is null)
+        if (e.EventType != "EventRaised" || e.Payload is null)
         {
-            return e.Type is HistoryEventType.EventRaised ? "" : "—";
+            return e.EventType == "EventRaised" ? "" : "—";
         }
 
         try
         {
-            using JsonDocument doc = JsonDocument.Parse(e.Input);
+            using JsonDocument doc = JsonDocument.Parse(e.Payload);
             if (doc.RootElement.ValueKind == JsonValueKind.Object)
             {
                 foreach (string field in ActorFields)
@@ -217,26 +216,26 @@ public static class AuditPages
     }
 
     /// <summary>The event in the domain's words, beside the raw event.</summary>
-    private static string InWords(WebRequest r, HistoryEvent e)
+    private static string InWords(WebRequest r, HistoryRecord e)
     {
         try
         {
-            return (e.Type, e.Name) switch
+            return (e.EventType, e.Name) switch
             {
-                (HistoryEventType.EventRaised, EventNames.SelfReviewSubmitted) when DataConverter.Deserialize<SelfReviewSubmitted>(e.Input) is { } s
+                ("EventRaised", EventNames.SelfReviewSubmitted) when WorkflowJson.Deserialize<SelfReviewSubmitted>(e.Payload) is { } s
                     => r.T($"{s.MemberId} nộp bản kiểm điểm (lần {s.Version}), tự xếp loại {r.Level(s.SelfRating)}, lúc {r.Time(s.SubmittedAt)}", $"{s.MemberId} submitted the self-review (version {s.Version}), self-rated {r.Level(s.SelfRating)}, at {r.Time(s.SubmittedAt)}"),
-                (HistoryEventType.EventRaised, EventNames.CollectiveReviewSubmitted) when DataConverter.Deserialize<CollectiveReviewSubmitted>(e.Input) is { } c
+                ("EventRaised", EventNames.CollectiveReviewSubmitted) when WorkflowJson.Deserialize<CollectiveReviewSubmitted>(e.Payload) is { } c
                     => r.T($"Chi bộ nộp báo cáo kiểm điểm tập thể (lần {c.Version})", $"The cell submitted its collective review (version {c.Version})"),
-                (HistoryEventType.EventRaised, EventNames.MeetingOpened) => r.T("Bí thư mở cuộc họp chi bộ", "The secretary opened the cell meeting"),
-                (HistoryEventType.EventRaised, EventNames.MeetingRecorded) when DataConverter.Deserialize<MeetingRecorded>(e.Input) is { } m
+                ("EventRaised", EventNames.MeetingOpened) => r.T("Bí thư mở cuộc họp chi bộ", "The secretary opened the cell meeting"),
+                ("EventRaised", EventNames.MeetingRecorded) when WorkflowJson.Deserialize<MeetingRecorded>(e.Payload) is { } m
                     => r.T($"Ghi biên bản họp: triệu tập {m.FullMembersConvened}, có mặt {m.FullMembersPresent}, biểu quyết cho {m.Tallies.Count} đảng viên", $"Meeting recorded: {m.FullMembersConvened} convened, {m.FullMembersPresent} present, votes on {m.Tallies.Count} members"),
-                (HistoryEventType.EventRaised, EventNames.Appraisal) when DataConverter.Deserialize<AppraisalSubmitted>(e.Input) is { } a
+                ("EventRaised", EventNames.Appraisal) when WorkflowJson.Deserialize<AppraisalSubmitted>(e.Payload) is { } a
                     => r.T($"Cấp ủy thẩm định {a.Decisions.Count} đảng viên{(a.Finalize ? ", đề nghị hoàn tất" : "")}", $"The committee appraised {a.Decisions.Count} members{(a.Finalize ? ", asking to finalize" : "")}"),
-                (HistoryEventType.TaskScheduled, "Notify") when DataConverter.Deserialize<List<NotificationRequest>>(e.Input) is { } n
+                ("TaskScheduled", "Notify") when WorkflowJson.Deserialize<List<NotificationRequest>>(e.Payload) is { } n
                     => r.T($"Gửi {n.Count} thông báo ({string.Join(", ", n.Select(x => x.Template).Distinct())}) tới {string.Join(", ", n.Select(x => x.RecipientId).Take(5))}", $"{n.Count} notifications ({string.Join(", ", n.Select(x => x.Template).Distinct())}) to {string.Join(", ", n.Select(x => x.RecipientId).Take(5))}"),
-                (HistoryEventType.TimerCreated, _) when e.FireAt is { } at => r.T($"Hẹn giờ đến {r.Time(at)}", $"Timer until {r.Time(at)}"),
-                (HistoryEventType.ExecutionStarted, _) => r.T("Bắt đầu", "Started"),
-                (HistoryEventType.ExecutionCompleted, _) => r.T("Kết thúc", "Completed"),
+                ("TimerCreated", _) when e.FireAt is { } at => r.T($"Hẹn giờ đến {r.Time(at)}", $"Timer until {r.Time(at)}"),
+                ("ExecutionStarted", _) => r.T("Bắt đầu", "Started"),
+                ("ExecutionCompleted", _) => r.T("Kết thúc", "Completed"),
                 _ => "",
             };
         }
@@ -254,25 +253,14 @@ public static class AuditPages
             return WebPage.Forbidden(r);
         }
 
-        var client = r.Service<DurableTaskClient>();
-        var lines = new StringBuilder();
-        var manifest = new List<object>();
-        foreach (OrchestrationMetadata instance in (await InstancesAsync(r, cycleId)).OrderBy(i => i.InstanceId, StringComparer.Ordinal))
-        {
-            if (await client.GetHistoryAsync(instance.InstanceId, r.Cancellation) is not { } history)
-            {
-                continue;
-            }
-
-            foreach (HistoryRow row in history.Rows)
-            {
-                lines.AppendLine(JsonSerializer.Serialize(new { instanceId = instance.InstanceId, row.Seq, row.ExecutionId, row.PrevHash, row.Hash, row.Events }, DataConverter.Options));
-            }
-
-            manifest.Add(new { instanceId = instance.InstanceId, name = instance.Name, rows = history.Verification.RowCount, events = history.Verification.EventCount, intact = history.Verification.IsIntact, lastHash = history.Verification.LastHash, firstBrokenSeq = history.Verification.FirstBrokenSeq });
-        }
-
-        lines.AppendLine(JsonSerializer.Serialize(new { manifest, cycleId, exportedAt = r.Service<TimeProvider>().GetUtcNow().ToString("O", CultureInfo.InvariantCulture), exportedBy = r.Caller.Actor }, DataConverter.Options));
-        return Results.File(Encoding.UTF8.GetBytes(lines.ToString()), "application/x-ndjson", $"{cycleId}-history.jsonl");
+        // The same lines as the audit API's export, then one closing line with the manifest of that export.
+        var lines = new MemoryStream();
+        AuditExport export = r.Service<AuditExport>();
+        await export.WriteLinesAsync(cycleId, lines, r.Cancellation);
+        var manifest = new MemoryStream();
+        await export.WriteManifestAsync(cycleId, r.Service<TimeProvider>().GetUtcNow(), manifest, r.Cancellation);
+        lines.Write(manifest.ToArray());
+        lines.WriteByte((byte)'\n');
+        return Results.File(lines.ToArray(), "application/x-ndjson", $"{cycleId}-history.jsonl");
     }
 }

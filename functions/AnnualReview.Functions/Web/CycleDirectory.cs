@@ -1,7 +1,8 @@
-using AnnualReview.Durable.Client;
+using Microsoft.DurableTask.Client;
 using AnnualReview.Functions.Security;
 using AnnualReview.Workflows;
 using AnnualReview.Workflows.Contracts;
+using AnnualReview.Workflows.Storage;
 
 namespace AnnualReview.Functions.Web;
 
@@ -12,18 +13,17 @@ public sealed record CycleSummary(CycleInput Input, OrchestrationRuntimeStatus S
 }
 
 /// <summary>
-/// Finds cycles from the engine's instance index (each cycle is one orchestration carrying its pinned input), and
+/// Finds cycles from the cycle registry (each cycle is one orchestration carrying its pinned input), and
 /// which of them concern a person: the cycle's subtree and the person's overlap.
 /// </summary>
-public sealed class CycleDirectory(DurableTaskClient client, UnitScope scope)
+public sealed class CycleDirectory(DurableTaskClient client, CycleRegistry registry, UnitScope scope)
 {
     public async Task<List<CycleSummary>> ListAsync(CancellationToken cancellation)
     {
         var cycles = new List<CycleSummary>();
-        var query = new OrchestrationQuery { Name = WorkflowNames.Cycle, FetchInputsAndOutputs = true, PageSize = 200 };
-        await foreach (OrchestrationMetadata instance in client.GetAllInstancesAsync(query, cancellation))
+        foreach (CycleInput input in await registry.AllAsync(cancellation))
         {
-            if (instance.ReadInputAs<CycleInput>() is { } input)
+            if (await client.GetInstanceAsync(CycleInstanceIds.Cycle(input.CycleId), false, cancellation) is { } instance)
             {
                 cycles.Add(new CycleSummary(input, instance.RuntimeStatus, instance.CreatedAt));
             }
@@ -35,7 +35,7 @@ public sealed class CycleDirectory(DurableTaskClient client, UnitScope scope)
     public async Task<CycleSummary?> GetAsync(string cycleId, CancellationToken cancellation)
     {
         OrchestrationMetadata? instance = await client.GetInstanceAsync(CycleInstanceIds.Cycle(cycleId), true, cancellation);
-        return instance?.Name == WorkflowNames.Cycle && instance.ReadInputAs<CycleInput>() is { } input
+        return instance is not null && instance.Name.StartsWith(WorkflowNames.Cycle, StringComparison.Ordinal) && instance.ReadInputAs<CycleInput>() is { } input
             ? new CycleSummary(input, instance.RuntimeStatus, instance.CreatedAt)
             : null;
     }

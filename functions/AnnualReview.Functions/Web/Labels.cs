@@ -71,17 +71,17 @@ public static class Labels
         };
     }
 
-    public static string Status(WebRequest r, Durable.Client.OrchestrationRuntimeStatus status)
+    public static string Status(WebRequest r, Microsoft.DurableTask.Client.OrchestrationRuntimeStatus status)
     {
         ArgumentNullException.ThrowIfNull(r);
         return status switch
         {
-            Durable.Client.OrchestrationRuntimeStatus.Running => r.T("Đang chạy", "Running"),
-            Durable.Client.OrchestrationRuntimeStatus.Completed => r.T("Đã xong", "Completed"),
-            Durable.Client.OrchestrationRuntimeStatus.Failed => r.T("Lỗi", "Failed"),
-            Durable.Client.OrchestrationRuntimeStatus.Terminated => r.T("Đã dừng", "Terminated"),
-            Durable.Client.OrchestrationRuntimeStatus.Pending => r.T("Đang chờ", "Pending"),
-            Durable.Client.OrchestrationRuntimeStatus.Suspended => r.T("Tạm dừng", "Suspended"),
+            Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Running => r.T("Đang chạy", "Running"),
+            Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Completed => r.T("Đã xong", "Completed"),
+            Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Failed => r.T("Lỗi", "Failed"),
+            Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Terminated => r.T("Đã dừng", "Terminated"),
+            Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Pending => r.T("Đang chờ", "Pending"),
+            Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Suspended => r.T("Tạm dừng", "Suspended"),
             _ => status.ToString(),
         };
     }

@@ -3,7 +3,7 @@ using System.Text.Json;
 using AnnualReview.Assessment.Model;
 using AnnualReview.Assessment.Rating;
 using AnnualReview.Assessment.Rules;
-using AnnualReview.Durable.Client;
+using Microsoft.DurableTask.Client;
 using AnnualReview.Functions.Security;
 using AnnualReview.Workflows.Contracts;
 using AnnualReview.Workflows.Rules;

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using AnnualReview.Assessment.Model;
-using AnnualReview.Durable;
+using Microsoft.DurableTask;
 using AnnualReview.Workflows.Contracts;
 using AnnualReview.Workflows.Rules;
 using AnnualReview.Workflows.Storage;
@@ -18,10 +18,13 @@ public sealed class ApplyReRatingActivity(AssessmentStorage storage) : TaskActiv
 {
     public override async Task<ReRatingOutcome> RunAsync(TaskActivityContext context, ReRatingInput input)
     {
-        CancellationToken cancellation = context.CancellationToken;
+        CancellationToken cancellation = CancellationToken.None;
         var readModels = new ReadModelStore(storage);
         Dictionary<int, RatingRecord> records = await ReadYearsAsync(input.MemberId, input.Year, input.Year + 4, cancellation);
-        RatingRecord? old = records.GetValueOrDefault(input.Year);
+        // A re-run (DTFx runs an activity at least once) finds the year already re-rated: the rating it cancels is
+        // the one the first run kept under this instance's key, not the new one.
+        string cancelledKey = $"{input.Year:D4}-cancelled-{StableHash.Of(context.InstanceId):x8}";
+        RatingRecord? old = await ReadCancelledAsync(input.MemberId, cancelledKey, cancellation) ?? records.GetValueOrDefault(input.Year);
         var revokedByYear = CycleRules.RevokedBy(input, old?.Level, records).GroupBy(r => r.RecordYear).ToList();
         var revoked = new List<string>();
         foreach (var group in revokedByYear)
@@ -31,18 +34,17 @@ public sealed class ApplyReRatingActivity(AssessmentStorage storage) : TaskActiv
             if (group.Key != input.Year)
             {
                 RatingRecord record = records[group.Key];
-                await readModels.WriteRatingAsync(record with { Awards = [.. record.Awards.Except(lost)], RevokedAwards = [.. record.RevokedAwards, .. lost] }, cancellation);
+                await readModels.WriteRatingAsync(record with { Awards = [.. record.Awards.Except(lost)], RevokedAwards = [.. record.RevokedAwards.Union(lost)] }, cancellation);
             }
         }
 
         if (old is not null)
         {
             // The cancelled rating stays, under its own key, beside the new one.
-            string key = $"{input.Year:D4}-cancelled-{context.TaskId}-{context.InstanceId.GetHashCode(StringComparison.Ordinal):x8}";
             var cancelled = old with { Cancelled = true, CancelReason = input.Reason, RevokedAwards = [.. old.Awards], Awards = [] };
-            await storage.Ratings.For(input.MemberId).UpsertEntityAsync(new TableEntity(input.MemberId, key)
+            await storage.Ratings.For(input.MemberId).UpsertEntityAsync(new TableEntity(input.MemberId, cancelledKey)
             {
-                ["Json"] = JsonSerializer.Serialize(cancelled, DataConverter.Options),
+                ["Json"] = JsonSerializer.Serialize(cancelled, WorkflowJson.Options),
                 ["Level"] = old.Level.ToString(),
                 ["Cancelled"] = true,
             }, TableUpdateMode.Replace, cancellation);
@@ -50,6 +52,19 @@ public sealed class ApplyReRatingActivity(AssessmentStorage storage) : TaskActiv
 
         await readModels.WriteRatingAsync(new RatingRecord(input.MemberId, input.Year, input.NewLevel, old?.CycleId ?? "re-rating"), cancellation);
         return new ReRatingOutcome(input.MemberId, input.Year, old?.Level, input.NewLevel, revoked);
+    }
+
+    /// <summary>The rating as it was before this re-rating, if an earlier run of it already cancelled it.</summary>
+    private async Task<RatingRecord?> ReadCancelledAsync(string memberId, string key, CancellationToken cancellation)
+    {
+        NullableResponse<TableEntity> row = await storage.Ratings.For(memberId).GetEntityIfExistsAsync<TableEntity>(memberId, key, cancellationToken: cancellation);
+        if (!row.HasValue || row.Value!.GetString("Json") is not { } json)
+        {
+            return null;
+        }
+
+        RatingRecord cancelled = JsonSerializer.Deserialize<RatingRecord>(json, WorkflowJson.Options)!;
+        return cancelled with { Cancelled = false, CancelReason = null, Awards = cancelled.RevokedAwards, RevokedAwards = [] };
     }
 
     private async Task<Dictionary<int, RatingRecord>> ReadYearsAsync(string memberId, int from, int to, CancellationToken cancellation)
@@ -60,7 +75,7 @@ public sealed class ApplyReRatingActivity(AssessmentStorage storage) : TaskActiv
             NullableResponse<TableEntity> row = await storage.Ratings.For(memberId).GetEntityIfExistsAsync<TableEntity>(memberId, year.ToString("D4", CultureInfo.InvariantCulture), cancellationToken: cancellation);
             if (row.HasValue && row.Value!.GetString("Json") is { } json)
             {
-                found[year] = JsonSerializer.Deserialize<RatingRecord>(json, DataConverter.Options)!;
+                found[year] = JsonSerializer.Deserialize<RatingRecord>(json, WorkflowJson.Options)!;
             }
         }
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using AnnualReview.Assessment.Model;
-using AnnualReview.Durable;
+using Microsoft.DurableTask;
 using AnnualReview.Workflows.Contracts;
 using AnnualReview.Workflows.Rules;
 using AnnualReview.Workflows.Storage;
@@ -31,7 +31,7 @@ public sealed class FinalizeMembersActivity(AssessmentStorage storage, TimeProvi
         // transaction; running them side by side keeps an organization of hundreds of members to seconds.
         await Parallel.ForEachAsync(
             Enumerable.Range(0, rated.Length),
-            new ParallelOptions { MaxDegreeOfParallelism = MaxParallelWrites, CancellationToken = context.CancellationToken },
+            new ParallelOptions { MaxDegreeOfParallelism = MaxParallelWrites, CancellationToken = CancellationToken.None },
             async (i, cancellation) =>
             {
                 MemberResult member = rated[i];
@@ -72,7 +72,7 @@ public sealed class FinalizeMembersActivity(AssessmentStorage storage, TimeProvi
             }
         }
 
-        await new NotificationOutbox(storage).WriteAsync(notifications, context.CancellationToken);
+        await new NotificationOutbox(storage).WriteAsync(notifications, CancellationToken.None);
         return new FinalizeResult([.. recognitions]);
     }
 

@@ -1,4 +1,4 @@
-using AnnualReview.Durable;
+using Microsoft.DurableTask;
 using AnnualReview.Workflows.Contracts;
 using AnnualReview.Workflows.Storage;
 
@@ -9,7 +9,7 @@ public sealed class NotifyActivity(AssessmentStorage storage) : TaskActivity<Lis
 {
     public override async Task<int> RunAsync(TaskActivityContext context, List<NotificationRequest> input)
     {
-        await new NotificationOutbox(storage).WriteAsync(input, context.CancellationToken);
+        await new NotificationOutbox(storage).WriteAsync(input, CancellationToken.None);
         Telemetry.WorkflowMetrics.Notified(input);
         return input.Count;
     }
@@ -19,7 +19,7 @@ public sealed class RecordProgressActivity(AssessmentStorage storage) : TaskActi
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, ProgressRow input)
     {
-        await new ReadModelStore(storage).WriteProgressAsync(input, context.CancellationToken);
+        await new ReadModelStore(storage).WriteProgressAsync(input, CancellationToken.None);
         Telemetry.WorkflowMetrics.StepRecorded(input);
         return true;
     }
@@ -29,7 +29,7 @@ public sealed class RecordMemberStagesActivity(AssessmentStorage storage) : Task
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, MemberStageRows input)
     {
-        await new ReadModelStore(storage).WriteMemberStagesAsync(input, context.CancellationToken);
+        await new ReadModelStore(storage).WriteMemberStagesAsync(input, CancellationToken.None);
         return true;
     }
 }
@@ -38,7 +38,7 @@ public sealed class RecordLateActivity(AssessmentStorage storage) : TaskActivity
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, LateEntry input)
     {
-        await new ReadModelStore(storage).WriteLateAsync(input, context.CancellationToken);
+        await new ReadModelStore(storage).WriteLateAsync(input, CancellationToken.None);
         Telemetry.WorkflowMetrics.LateRecorded(input);
         return true;
     }

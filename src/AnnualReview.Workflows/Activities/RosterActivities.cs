@@ -1,5 +1,5 @@
 using AnnualReview.Assessment.Model;
-using AnnualReview.Durable;
+using Microsoft.DurableTask;
 using AnnualReview.Workflows.Contracts;
 using AnnualReview.Workflows.Rules;
 using AnnualReview.Workflows.Storage;
@@ -12,10 +12,10 @@ public sealed class LoadUnitActivity(AssessmentStorage storage) : TaskActivity<U
     public override async Task<UnitContext> RunAsync(TaskActivityContext context, UnitInput input)
     {
         var roster = new RosterStore(storage);
-        Unit unit = await roster.GetUnitAsync(input.UnitId, context.CancellationToken)
+        Unit unit = await roster.GetUnitAsync(input.UnitId, CancellationToken.None)
             ?? throw new InvalidOperationException($"Unit '{input.UnitId}' is not in the roster.");
-        List<Unit> ancestors = await roster.GetAncestorsAsync(unit, context.CancellationToken);
-        List<Unit> children = await roster.GetChildrenAsync(unit.Id, context.CancellationToken);
+        List<Unit> ancestors = await roster.GetAncestorsAsync(unit, CancellationToken.None);
+        List<Unit> children = await roster.GetChildrenAsync(unit.Id, CancellationToken.None);
         return new UnitContext(unit, ancestors, [.. children.OrderBy(c => c.Id, StringComparer.Ordinal)]);
     }
 }
@@ -27,7 +27,7 @@ public sealed class LoadCellActivity(AssessmentStorage storage) : TaskActivity<U
     {
         UnitContext cell = await new LoadUnitActivity(storage).RunAsync(context, input);
         var roster = new RosterStore(storage);
-        List<Member> members = await roster.GetCellMembersAsync(input.UnitId, context.CancellationToken);
+        List<Member> members = await roster.GetCellMembersAsync(input.UnitId, CancellationToken.None);
         string grassroots = cell.Grassroots?.Id ?? cell.Unit.Id;
         var rules = CycleRules.For(input.Cycle.RuleSetId);
         return new CellRoster(cell, [.. members

@@ -1,7 +1,7 @@
 using System.Globalization;
 using AnnualReview.Assessment.Model;
 using AnnualReview.Assessment.Reports;
-using AnnualReview.Durable;
+using Microsoft.DurableTask;
 using AnnualReview.Workflows.Contracts;
 using AnnualReview.Workflows.Storage;
 
@@ -15,7 +15,7 @@ public sealed class WriteReportActivity(AssessmentStorage storage) : TaskActivit
 {
     public override async Task<ReportResult> RunAsync(TaskActivityContext context, ReportInput input)
     {
-        CancellationToken cancellation = context.CancellationToken;
+        CancellationToken cancellation = CancellationToken.None;
         var readModels = new ReadModelStore(storage);
         List<ProgressRow> progress = await readModels.ReadProgressAsync(input.CycleId, cancellation);
         HashSet<string> subtree = Subtree(progress, input.UnitId);

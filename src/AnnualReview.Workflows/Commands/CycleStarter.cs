@@ -1,8 +1,11 @@
 using AnnualReview.Assessment.Cycle;
 using AnnualReview.Assessment.Rules;
-using AnnualReview.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using AnnualReview.Workflows.Contracts;
 using AnnualReview.Workflows.Deadlines;
+using AnnualReview.Workflows.Storage;
+using AnnualReview.Workflows.Timing;
 
 namespace AnnualReview.Workflows.Commands;
 
@@ -16,8 +19,11 @@ public sealed record CycleStartResult(string? CycleId, IReadOnlyList<ValidationE
 /// Starts a cycle: validates its definition (the domain), pins the rule set and computes every step's dated
 /// plan once, so the running cycle never reads rules or configuration again.
 /// </summary>
-public sealed class CycleStarter(DurableTaskClient client)
+public sealed class CycleStarter(DurableTaskClient client, CycleRegistry registry, TimeProvider clock)
 {
+    /// <summary>The version of the orchestrations new cycles run (a test of a redeploy starts one on a newer version).</summary>
+    public string WorkflowVersion { get; init; } = WorkflowRegistration.CurrentVersion;
+
     public static string CycleIdFor(CycleDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
@@ -34,11 +40,16 @@ public sealed class CycleStarter(DurableTaskClient client)
         }
 
         string id = cycleId ?? CycleIdFor(definition);
-        CycleInput input = InputFor(definition, id);
-        await client.ScheduleNewOrchestrationInstanceAsync(WorkflowNames.Cycle, input, new StartOrchestrationOptions(CycleInstanceIds.Cycle(id)), cancellation);
+        CycleInput input = InputFor(definition, id) with { Clock = CycleClockOf(clock) };
+        input = input with { WorkflowVersion = WorkflowVersion };
+        await registry.AddAsync(input, cancellation);
+        await IdempotentStart.ScheduleAsync(client, WorkflowNames.Of(WorkflowNames.Cycle, WorkflowVersion), input, CycleInstanceIds.Cycle(id), cancellation);
         Telemetry.WorkflowMetrics.CycleStarted(input);
         return new CycleStartResult(id, []);
     }
+
+    /// <summary>The mapping a cycle started now pins: the scaled clock's, or real time.</summary>
+    public static CycleClock CycleClockOf(TimeProvider clock) => clock is ScaledTimeProvider scaled ? scaled.Clock : CycleClock.Real;
 
     public static CycleInput InputFor(CycleDefinition definition, string cycleId)
     {

@@ -1,7 +1,8 @@
 using AnnualReview.Assessment.Model;
 using AnnualReview.Assessment.Rules;
 using AnnualReview.Workflows.Rules;
-using AnnualReview.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using AnnualReview.Workflows.Contracts;
 using AnnualReview.Workflows.Storage;
 
@@ -93,10 +94,11 @@ public sealed class ReviewCommands(DurableTaskClient client, AssessmentStorage s
         => client.RaiseEventAsync(CycleInstanceIds.Unit(cycleId, committeeId), EventNames.OrganizationsRated, rating, cancellation);
 
     /// <summary>Starts the re-rating of an earlier year; its instance id names the member, the year and the decision reference.</summary>
-    public Task<string> ReRateAsync(ReRatingInput input, string decisionReference, CancellationToken cancellation)
+    public async Task<string> ReRateAsync(ReRatingInput input, string decisionReference, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return client.ScheduleNewOrchestrationInstanceAsync(WorkflowNames.ReRating, input,
-            new StartOrchestrationOptions(CycleInstanceIds.ReRating(input.MemberId, input.Year, decisionReference)), cancellation);
+        string instanceId = CycleInstanceIds.ReRating(input.MemberId, input.Year, decisionReference);
+        await IdempotentStart.ScheduleAsync(client, WorkflowNames.ReRating, input with { Clock = CycleStarter.CycleClockOf(clock) }, instanceId, cancellation);
+        return instanceId;
     }
 }

@@ -1,4 +1,5 @@
 using AnnualReview.Workflows.Deadlines;
+using AnnualReview.Workflows.Timing;
 
 namespace AnnualReview.Workflows.Contracts;
 
@@ -10,6 +11,15 @@ namespace AnnualReview.Workflows.Contracts;
 /// </summary>
 public sealed record CycleInput(string CycleId, int Year, string RootUnitId, string RuleSetId, string TimeZone, CyclePlans Plans)
 {
+    /// <summary>
+    /// The version of the cycle's orchestrations, pinned at the start: every unit calls its children by the names of
+    /// this version (<see cref="WorkflowNames.Of"/>), so a redeploy that adds a new version leaves running cycles on theirs.
+    /// </summary>
+    public string WorkflowVersion { get; init; } = WorkflowNames.FirstVersion;
+
+    /// <summary>How the cycle's time maps to the engine's real time; real time unless the app runs on a scaled clock.</summary>
+    public CycleClock Clock { get; init; } = CycleClock.Real;
+
     /// <summary>The plans of the steps that units have their own dates for, computed when the cycle started.</summary>
     public IReadOnlyList<PlanOverride> Overrides { get; init; } = [];
 

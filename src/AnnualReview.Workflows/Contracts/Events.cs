@@ -12,6 +12,9 @@ public static class EventNames
     public const string MeetingRecorded = "meeting-recorded";
     public const string Appraisal = "appraisal";
     public const string OrganizationsRated = "organizations-rated";
+
+    /// <summary>A child unit's orchestration tells its parent that it and everything below it have started (bounded fan-out).</summary>
+    public const string SubtreeStarted = "subtree-started";
 }
 
 /// <summary>A member (or, after hand-over, the secretary for them) submitted a self-review version.</summary>

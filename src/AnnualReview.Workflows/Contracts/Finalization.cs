@@ -25,6 +25,10 @@ public sealed record ReportInput(string CycleId, string UnitId, bool Final);
 public sealed record ReportResult(IReadOnlyList<string> Blobs);
 
 /// <summary>Re-rating a year after the fact (Mẫu 03): the old rating is cancelled and awards based on it revoked.</summary>
-public sealed record ReRatingInput(string MemberId, int Year, RatingLevel NewLevel, string Reason, string DecidedBy);
+public sealed record ReRatingInput(string MemberId, int Year, RatingLevel NewLevel, string Reason, string DecidedBy)
+{
+    /// <summary>The app's clock when the re-rating was asked for (see <see cref="CycleInput.Clock"/>).</summary>
+    public Timing.CycleClock Clock { get; init; } = Timing.CycleClock.Real;
+}
 
 public sealed record ReRatingOutcome(string MemberId, int Year, RatingLevel? CancelledLevel, RatingLevel NewLevel, IReadOnlyList<string> RevokedAwards);

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using AnnualReview.Durable;
+using AnnualReview.Workflows.Timing;
+using Microsoft.DurableTask;
 
 namespace AnnualReview.Workflows.Deadlines;
 
@@ -16,23 +17,28 @@ public enum WatchOutcome
 /// <summary>
 /// The one deadline pattern every dated step uses: wait for the step's events; at each moment of its plan
 /// remind, mark late, escalate along the ladder, and close at the hard stop. One durable timer is pending at a
-/// time (the next moment), however many events arrive, so a busy step does not pile up timers.
+/// time (the next moment), however many events arrive, so a busy step does not pile up timers. One watch serves
+/// all of an orchestration's steps, so events that come between two steps wait in its inbox.
 /// </summary>
-public static class DeadlineWatch
+public sealed class DeadlineWatch(TaskOrchestrationContext context, CycleClock clock)
 {
+    private readonly EventInbox _inbox = new(context);
+
     /// <summary>Watches one step: <c>eventNames</c> are the events it accepts, each handed over as its JSON payload.</summary>
-    public static async Task<WatchOutcome> RunAsync(
-        TaskOrchestrationContext context,
+    public async Task<WatchOutcome> RunAsync(
         StepPlan plan,
         IReadOnlyList<string> eventNames,
         Func<string, JsonElement, Task> onEvent,
         Func<bool> isDone,
         Func<WatchMoment, Task> onMoment)
     {
-        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(eventNames);
+        ArgumentNullException.ThrowIfNull(onEvent);
+        ArgumentNullException.ThrowIfNull(isDone);
+        ArgumentNullException.ThrowIfNull(onMoment);
         int next = 0;
-        while (next < plan.Moments.Count && plan.Moments[next].At <= context.CurrentUtcDateTime)
+        while (next < plan.Moments.Count && plan.Moments[next].At <= clock.Now(context))
         {
             next++;
         }
@@ -54,30 +60,24 @@ public static class DeadlineWatch
                     timerCancel?.Cancel();
                     timerCancel?.Dispose();
                     timerCancel = new CancellationTokenSource();
-                    timer = context.CreateTimer(plan.Moments[next].At, timerCancel.Token);
+                    timer = clock.TimerAsync(context, plan.Moments[next].At, timerCancel.Token);
                     timerFor = next;
                 }
 
-                using var waitCancel = new CancellationTokenSource();
-                var arrivals = eventNames.Select(name => context.WaitForExternalEvent<JsonElement>(name, waitCancel.Token)).ToList();
-                Task winner = await Task.WhenAny([.. arrivals, timer!]);
+                Task winner = await Task.WhenAny([.. eventNames.Select(_inbox.Next), timer!]);
                 if (winner != timer)
                 {
-                    // Several events may arrive in one step: each waiter that already received one must be handled,
-                    // or cancelling it would drop that event.
-                    waitCancel.Cancel();
-                    for (int i = 0; i < arrivals.Count; i++)
+                    foreach (string name in eventNames)
                     {
-                        if (arrivals[i].IsCompletedSuccessfully)
+                        if (_inbox.TryTake(name, out JsonElement payload))
                         {
-                            await onEvent(eventNames[i], arrivals[i].Result);
+                            await onEvent(name, payload);
                         }
                     }
 
                     continue;
                 }
 
-                waitCancel.Cancel();
                 WatchMoment moment = plan.Moments[next++];
                 await onMoment(moment);
                 if (moment.Kind == MomentKind.HardStop)

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using AnnualReview.Assessment.Model;
-using AnnualReview.Durable;
+using Microsoft.DurableTask;
 using AnnualReview.Workflows.Contracts;
 using AnnualReview.Workflows.Rules;
 
@@ -26,7 +26,7 @@ internal sealed class AppraisalState(IEnumerable<CellOutcome> cells, CycleRules 
 
     public void Apply(JsonElement payload)
     {
-        var appraisal = payload.Deserialize<AppraisalSubmitted>(DataConverter.Options)!;
+        var appraisal = payload.Deserialize<AppraisalSubmitted>(WorkflowJson.Options)!;
         foreach (MemberDecision decision in appraisal.Decisions)
         {
             if (!Members.TryGetValue(decision.MemberId, out MemberResult? member) || member.Proposed is null)

@@ -1,4 +1,4 @@
-using AnnualReview.Durable;
+using Microsoft.DurableTask;
 using AnnualReview.Workflows.Contracts;
 using AnnualReview.Workflows.Deadlines;
 using AnnualReview.Workflows.Rules;
@@ -13,6 +13,7 @@ public sealed class CellOrchestrator : TaskOrchestrator<UnitInput, CellOutcome>
 {
     public override async Task<CellOutcome> RunAsync(TaskOrchestrationContext context, UnitInput input)
     {
+        var watch = new DeadlineWatch(context, input.Cycle.Clock);
         CellRoster roster = await context.CallActivityAsync<CellRoster>(WorkflowNames.LoadCell, input);
         CyclePlans plans = input.Cycle.Plans;
         var state = new CellState(roster, CycleRules.For(input.Cycle.RuleSetId));
@@ -21,7 +22,8 @@ public sealed class CellOrchestrator : TaskOrchestrator<UnitInput, CellOutcome>
         var publisher = new CellPublisher(context, input, roster, state);
 
         await publisher.PublishAsync("self-review", selfReview);
-        await DeadlineWatch.RunAsync(context, plans.SelfReview, [EventNames.SelfReviewSubmitted, EventNames.CollectiveReviewSubmitted, EventNames.MeetingOpened],
+        SubtreeStarts.Report(context);
+        await watch.RunAsync(plans.SelfReview, [EventNames.SelfReviewSubmitted, EventNames.CollectiveReviewSubmitted, EventNames.MeetingOpened],
             (name, payload) => Applied(state, name, payload, publisher, "self-review"),
             () => state.MeetingOpen || (state.AllSubmitted && state.CollectiveVersions > 0),
             async moment =>
@@ -54,7 +56,7 @@ public sealed class CellOrchestrator : TaskOrchestrator<UnitInput, CellOutcome>
         }, "meeting");
         await publisher.PublishAsync("meeting", meeting);
 
-        WatchOutcome held = await DeadlineWatch.RunAsync(context, plans.CellMeeting.WithEarlierClose(plans.SelfReview),
+        WatchOutcome held = await watch.RunAsync(plans.CellMeeting.WithEarlierClose(plans.SelfReview),
             [EventNames.SelfReviewSubmitted, EventNames.CollectiveReviewSubmitted, EventNames.MeetingOpened, EventNames.MeetingRecorded],
             (name, payload) => Applied(state, name, payload, publisher, "meeting"),
             () => state.AllProposed,

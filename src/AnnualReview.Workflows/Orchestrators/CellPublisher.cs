@@ -1,5 +1,5 @@
 using AnnualReview.Assessment.Model;
-using AnnualReview.Durable;
+using Microsoft.DurableTask;
 using AnnualReview.Workflows.Contracts;
 
 namespace AnnualReview.Workflows.Orchestrators;
@@ -18,7 +18,7 @@ internal sealed class CellPublisher(TaskOrchestrationContext context, UnitInput 
         context.SetCustomStatus(Status(stage));
         var members = state.Results.Values.OrderBy(r => r.MemberId, StringComparer.Ordinal).ToList();
         await context.CallActivityAsync<bool>(WorkflowNames.RecordMemberStages, new MemberStageRows(
-            input.Cycle.CycleId, roster.Cell.Unit.Id, input.Cycle.Plans.SelfReview.Due, input.Cycle.Plans.CellMeeting.Due, members, context.CurrentUtcDateTime));
+            input.Cycle.CycleId, roster.Cell.Unit.Id, input.Cycle.Plans.SelfReview.Due, input.Cycle.Plans.CellMeeting.Due, members, input.Cycle.Clock.Now(context)));
         await context.CallActivityAsync<bool>(WorkflowNames.RecordProgress, new ProgressRow(
             input.Cycle.CycleId, roster.Cell.Unit.Id, roster.Cell.Unit.Name, roster.Cell.Unit.Kind, roster.Cell.Unit.ParentId, stage)
         {
@@ -27,7 +27,7 @@ internal sealed class CellPublisher(TaskOrchestrationContext context, UnitInput 
             ByLevel = members.Where(m => m.Proposed is not null).GroupBy(m => m.Proposed!.Value).ToDictionary(g => g.Key, g => g.Count()),
             LateCount = members.Count(m => m.Late),
             Escalations = actions.Escalations,
-            UpdatedAt = context.CurrentUtcDateTime,
+            UpdatedAt = input.Cycle.Clock.Now(context),
         });
     }
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using AnnualReview.Assessment.Model;
-using AnnualReview.Durable;
+using Microsoft.DurableTask;
 using AnnualReview.Workflows.Contracts;
 using AnnualReview.Workflows.Rules;
 
@@ -51,16 +51,16 @@ internal sealed class CellState(CellRoster roster, CycleRules rules)
         switch (eventName)
         {
             case EventNames.SelfReviewSubmitted:
-                Submit(payload.Deserialize<SelfReviewSubmitted>(DataConverter.Options)!);
+                Submit(payload.Deserialize<SelfReviewSubmitted>(WorkflowJson.Options)!);
                 break;
             case EventNames.CollectiveReviewSubmitted:
-                CollectiveVersions = Math.Max(CollectiveVersions, payload.Deserialize<CollectiveReviewSubmitted>(DataConverter.Options)!.Version);
+                CollectiveVersions = Math.Max(CollectiveVersions, payload.Deserialize<CollectiveReviewSubmitted>(WorkflowJson.Options)!.Version);
                 break;
             case EventNames.MeetingOpened:
                 MeetingOpen = true;
                 break;
             case EventNames.MeetingRecorded:
-                Record(payload.Deserialize<MeetingRecorded>(DataConverter.Options)!);
+                Record(payload.Deserialize<MeetingRecorded>(WorkflowJson.Options)!);
                 break;
         }
     }

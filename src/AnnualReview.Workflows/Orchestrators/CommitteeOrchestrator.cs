@@ -1,6 +1,6 @@
 using System.Text.Json;
 using AnnualReview.Assessment.Model;
-using AnnualReview.Durable;
+using Microsoft.DurableTask;
 using AnnualReview.Workflows.Contracts;
 using AnnualReview.Workflows.Deadlines;
 
@@ -14,14 +14,17 @@ public sealed class CommitteeOrchestrator : TaskOrchestrator<UnitInput, UnitOutc
 {
     public override async Task<UnitOutcome> RunAsync(TaskOrchestrationContext context, UnitInput input)
     {
+        var watch = new DeadlineWatch(context, input.Cycle.Clock);
         UnitContext unit = await context.CallActivityAsync<UnitContext>(WorkflowNames.LoadUnit, input);
         string cycleId = input.Cycle.CycleId;
-        UnitOutcome[] children = await Task.WhenAll(unit.Children
+        List<Task<UnitOutcome>> runs = await SubtreeStarts.StartAsync<UnitOutcome>(context, unit.Children
             .Where(c => c.Kind is UnitKind.Committee or UnitKind.GrassrootsOrganization)
-            .Select(c => context.CallSubOrchestratorAsync<UnitOutcome>(
-                c.Kind == UnitKind.Committee ? WorkflowNames.Committee : WorkflowNames.Grassroots,
+            .Select(c => (
+                WorkflowNames.Of(c.Kind == UnitKind.Committee ? WorkflowNames.Committee : WorkflowNames.Grassroots, input.Cycle.WorkflowVersion),
                 new UnitInput(input.Cycle.For(c.Id), c.Id),
-                new SubOrchestrationOptions(instanceId: CycleInstanceIds.Unit(cycleId, c.Id)))));
+                CycleInstanceIds.Unit(cycleId, c.Id))));
+        SubtreeStarts.Report(context);
+        UnitOutcome[] children = await Task.WhenAll(runs);
 
         var levels = new Dictionary<string, RatingLevel?>(StringComparer.Ordinal);
         foreach (UnitOutcome child in children)
@@ -33,10 +36,10 @@ public sealed class CommitteeOrchestrator : TaskOrchestrator<UnitInput, UnitOutc
         StepPlan plan = input.Cycle.Plans.CommitteeDecision;
         bool rated = children.Length == 0;
         context.SetCustomStatus(new { stage = "rating-organizations", organizations = children.Length });
-        await DeadlineWatch.RunAsync(context, plan, [EventNames.OrganizationsRated],
+        await watch.RunAsync(plan, [EventNames.OrganizationsRated],
             (_, payload) =>
             {
-                var decision = payload.Deserialize<OrganizationsRated>(DataConverter.Options)!;
+                var decision = payload.Deserialize<OrganizationsRated>(WorkflowJson.Options)!;
                 foreach (var (id, level) in decision.Levels.Where(l => levels.ContainsKey(l.Key)))
                 {
                     levels[id] = level;
@@ -61,7 +64,7 @@ public sealed class CommitteeOrchestrator : TaskOrchestrator<UnitInput, UnitOutc
             ByStage = new Dictionary<MemberStage, int> { [MemberStage.NotSubmitted] = total.NotSubmitted, [MemberStage.NotRated] = total.NotRated },
             LateCount = total.LateUnits,
             Escalations = actions.Escalations,
-            UpdatedAt = context.CurrentUtcDateTime,
+            UpdatedAt = input.Cycle.Clock.Now(context),
         });
         return total with { LateUnits = total.LateUnits + (actions.Late ? 1 : 0) };
     }

@@ -1,4 +1,4 @@
-using AnnualReview.Durable;
+using Microsoft.DurableTask;
 using AnnualReview.Workflows.Contracts;
 
 namespace AnnualReview.Workflows.Orchestrators;
@@ -13,9 +13,9 @@ public sealed class CycleOrchestrator : TaskOrchestrator<CycleInput, CycleOutcom
     {
         context.SetCustomStatus(new { stage = "running", input.Year, input.RuleSetId });
         UnitOutcome root = await context.CallSubOrchestratorAsync<UnitOutcome>(
-            WorkflowNames.Committee,
+            WorkflowNames.Of(WorkflowNames.Committee, input.WorkflowVersion),
             new UnitInput(input.For(input.RootUnitId), input.RootUnitId),
-            new SubOrchestrationOptions(instanceId: CycleInstanceIds.Unit(input.CycleId, input.RootUnitId)));
+            new SubOrchestrationOptions { InstanceId = CycleInstanceIds.Unit(input.CycleId, input.RootUnitId) });
         ReportResult report = await context.CallActivityAsync<ReportResult>(WorkflowNames.WriteReport, new ReportInput(input.CycleId, input.RootUnitId, Final: true));
         context.SetCustomStatus(new { stage = "completed", members = root.Members, report = report.Blobs });
         return new CycleOutcome(input.CycleId, root, report.Blobs);

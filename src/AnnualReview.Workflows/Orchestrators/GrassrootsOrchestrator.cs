@@ -1,5 +1,5 @@
 using AnnualReview.Assessment.Model;
-using AnnualReview.Durable;
+using Microsoft.DurableTask;
 using AnnualReview.Workflows.Contracts;
 using AnnualReview.Workflows.Deadlines;
 using AnnualReview.Workflows.Rules;
@@ -14,11 +14,13 @@ public sealed class GrassrootsOrchestrator : TaskOrchestrator<UnitInput, UnitOut
 {
     public override async Task<UnitOutcome> RunAsync(TaskOrchestrationContext context, UnitInput input)
     {
+        var watch = new DeadlineWatch(context, input.Cycle.Clock);
         UnitContext unit = await context.CallActivityAsync<UnitContext>(WorkflowNames.LoadUnit, input);
-        CellOutcome[] cells = await Task.WhenAll(unit.Children
+        List<Task<CellOutcome>> runs = await SubtreeStarts.StartAsync<CellOutcome>(context, unit.Children
             .Where(c => c.Kind == UnitKind.Cell)
-            .Select(c => context.CallSubOrchestratorAsync<CellOutcome>(WorkflowNames.Cell, new UnitInput(input.Cycle.For(c.Id), c.Id),
-                new SubOrchestrationOptions(instanceId: CycleInstanceIds.Unit(input.Cycle.CycleId, c.Id)))));
+            .Select(c => (WorkflowNames.Of(WorkflowNames.Cell, input.Cycle.WorkflowVersion), new UnitInput(input.Cycle.For(c.Id), c.Id), CycleInstanceIds.Unit(input.Cycle.CycleId, c.Id))));
+        SubtreeStarts.Report(context);
+        CellOutcome[] cells = await Task.WhenAll(runs);
 
         var appraisal = new AppraisalState(cells, CycleRules.For(input.Cycle.RuleSetId));
         var actions = new StepActions(context, input, unit);
@@ -26,7 +28,7 @@ public sealed class GrassrootsOrchestrator : TaskOrchestrator<UnitInput, UnitOut
         context.SetCustomStatus(appraisal.Status("appraisal"));
         await PublishAsync(context, input, unit, appraisal, actions, "appraisal");
 
-        await DeadlineWatch.RunAsync(context, plan, [EventNames.Appraisal],
+        await watch.RunAsync(plan, [EventNames.Appraisal],
             async (_, payload) =>
             {
                 appraisal.Apply(payload);
@@ -75,7 +77,7 @@ public sealed class GrassrootsOrchestrator : TaskOrchestrator<UnitInput, UnitOut
             LateCount = results.Count(m => m.Late),
             Escalations = actions.Escalations,
             QuotaMessage = quota.Ok ? null : quota.GuidanceVi,
-            UpdatedAt = context.CurrentUtcDateTime,
+            UpdatedAt = input.Cycle.Clock.Now(context),
         });
     }
 }

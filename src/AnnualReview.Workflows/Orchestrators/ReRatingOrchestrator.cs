@@ -1,4 +1,4 @@
-using AnnualReview.Durable;
+using Microsoft.DurableTask;
 using AnnualReview.Workflows.Contracts;
 
 namespace AnnualReview.Workflows.Orchestrators;
@@ -25,7 +25,7 @@ public sealed class ReRatingOrchestrator : TaskOrchestrator<ReRatingInput, ReRat
             new($"{context.InstanceId}|{Templates.AwardRevoked}", input.MemberId, outcome.RevokedAwards.Count > 0 ? Templates.AwardRevoked : Templates.FinalLevel, data)
             {
                 InstanceId = context.InstanceId,
-                CreatedAt = context.CurrentUtcDateTime,
+                CreatedAt = input.Clock.Now(context),
             },
         });
         context.SetCustomStatus(new { cancelled = outcome.CancelledLevel, revoked = outcome.RevokedAwards });

@@ -1,6 +1,6 @@
 using System.Globalization;
 using AnnualReview.Assessment.Model;
-using AnnualReview.Durable;
+using Microsoft.DurableTask;
 using AnnualReview.Workflows.Contracts;
 using AnnualReview.Workflows.Deadlines;
 
@@ -107,7 +107,7 @@ internal sealed class StepActions(TaskOrchestrationContext context, UnitInput in
             Email = email,
             CycleId = CycleId,
             InstanceId = context.InstanceId,
-            CreatedAt = context.CurrentUtcDateTime,
+            CreatedAt = input.Cycle.Clock.Now(context),
         };
 
     private NotificationRequest Request(string template, WatchMoment moment, string recipientId, string? email, IReadOnlyDictionary<string, string> data)
@@ -118,7 +118,7 @@ internal sealed class StepActions(TaskOrchestrationContext context, UnitInput in
         RemindedAt = [.. _reminded],
         EscalatedTo = [.. _escalatedTo],
         PendingCount = pending,
-        ResolvedAt = resolved ? context.CurrentUtcDateTime : null,
-        UpdatedAt = context.CurrentUtcDateTime,
+        ResolvedAt = resolved ? input.Cycle.Clock.Now(context) : null,
+        UpdatedAt = input.Cycle.Clock.Now(context),
     };
 }

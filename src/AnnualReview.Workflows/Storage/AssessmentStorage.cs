@@ -67,6 +67,7 @@ public sealed class AssessmentStorage
         Progress = tables.GetTableClient(p + "Progress");
         MemberStages = new ShardedTable(tables, p + "MemberStages", options.TableShards);
         Late = tables.GetTableClient(p + "Late");
+        Cycles = tables.GetTableClient(p + "Cycles");
         Ratings = new ShardedTable(tables, p + "Ratings", options.TableShards);
         Attachments = blobs.GetBlobContainerClient(p + "-attachments");
         Reports = blobs.GetBlobContainerClient(p + "-reports");
@@ -105,6 +106,9 @@ public sealed class AssessmentStorage
     /// <summary>PK cycle, RK unit|step: late reports with reminders and escalations.</summary>
     public TableClient Late { get; }
 
+    /// <summary>Every cycle started, with its pinned input: lists of cycles read this, not the task hub's instances.</summary>
+    public TableClient Cycles { get; }
+
     /// <summary>PK member, RK year: the rating of each year (for five-year awards and repeated "not completed").</summary>
     public ShardedTable Ratings { get; }
 
@@ -116,6 +120,7 @@ public sealed class AssessmentStorage
     {
         await Task.WhenAll(
             Units.CreateIfNotExistsAsync(cancellation),
+            Cycles.CreateIfNotExistsAsync(cancellation),
             UnitIndex.CreateIfNotExistsAsync(cancellation),
             Members.CreateIfNotExistsAsync(cancellation),
             MemberIndex.CreateIfNotExistsAsync(cancellation),

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
-using AnnualReview.Durable;
+using Microsoft.DurableTask;
 using AnnualReview.Workflows.Contracts;
 
 namespace AnnualReview.Workflows.Storage;
@@ -60,7 +60,7 @@ public sealed class NotificationOutbox(AssessmentStorage storage)
         ["Id"] = r.Id,
         ["RecipientId"] = r.RecipientId,
         ["Template"] = r.Template,
-        ["Data"] = JsonSerializer.Serialize(r.Data, DataConverter.Options),
+        ["Data"] = JsonSerializer.Serialize(r.Data, WorkflowJson.Options),
         ["Email"] = r.Email,
         ["CycleId"] = r.CycleId,
         ["InstanceId"] = r.InstanceId,
@@ -71,7 +71,7 @@ public sealed class NotificationOutbox(AssessmentStorage storage)
         row.GetString("Id") ?? row.RowKey,
         row.GetString("RecipientId") ?? "",
         row.GetString("Template") ?? "",
-        JsonSerializer.Deserialize<Dictionary<string, string>>(row.GetString("Data") ?? "{}", DataConverter.Options) ?? [])
+        JsonSerializer.Deserialize<Dictionary<string, string>>(row.GetString("Data") ?? "{}", WorkflowJson.Options) ?? [])
     {
         Email = row.GetString("Email"),
         CycleId = row.GetString("CycleId"),

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using AnnualReview.Durable;
+using Microsoft.DurableTask;
 using AnnualReview.Workflows.Contracts;
 
 namespace AnnualReview.Workflows.Storage;
@@ -66,7 +66,7 @@ public sealed class ReadModelStore(AssessmentStorage storage)
 
     private static TableEntity JsonRow<T>(string partition, string row, T value, Dictionary<string, object?> columns)
     {
-        var entity = new TableEntity(partition, row) { ["Json"] = JsonSerializer.Serialize(value, DataConverter.Options) };
+        var entity = new TableEntity(partition, row) { ["Json"] = JsonSerializer.Serialize(value, WorkflowJson.Options) };
         foreach (var (key, column) in columns)
         {
             entity[key] = column;
@@ -75,7 +75,7 @@ public sealed class ReadModelStore(AssessmentStorage storage)
         return entity;
     }
 
-    private static T Parse<T>(TableEntity row) => JsonSerializer.Deserialize<T>(row.GetString("Json") ?? "null", DataConverter.Options)!;
+    private static T Parse<T>(TableEntity row) => JsonSerializer.Deserialize<T>(row.GetString("Json") ?? "null", WorkflowJson.Options)!;
 
     private static async Task<List<T>> ReadJsonAsync<T>(TableClient table, string filter, CancellationToken cancellation)
     {

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using AnnualReview.Assessment.Model;
-using AnnualReview.Durable;
+using Microsoft.DurableTask;
 
 namespace AnnualReview.Workflows.Storage;
 
@@ -44,7 +44,7 @@ public sealed class SubmissionStore(AssessmentStorage storage)
             {
                 await storage.Submissions.For(partition).AddEntityAsync(new TableEntity(partition, VersionKey(next))
                 {
-                    ["Json"] = JsonSerializer.Serialize(version, DataConverter.Options),
+                    ["Json"] = JsonSerializer.Serialize(version, WorkflowJson.Options),
                     ["SelfRating"] = version.SelfRating.ToString(),
                     ["SubmittedAt"] = DateTime.SpecifyKind(version.SubmittedAt, DateTimeKind.Utc),
                 }, cancellation);
@@ -64,7 +64,7 @@ public sealed class SubmissionStore(AssessmentStorage storage)
         var versions = new List<SelfReviewVersion>();
         await foreach (TableEntity row in storage.Submissions.For(Partition(cycleId, memberId)).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition(cycleId, memberId)}"), cancellationToken: cancellation))
         {
-            versions.Add(JsonSerializer.Deserialize<SelfReviewVersion>(row.GetString("Json")!, DataConverter.Options)!);
+            versions.Add(JsonSerializer.Deserialize<SelfReviewVersion>(row.GetString("Json")!, WorkflowJson.Options)!);
         }
 
         return versions;

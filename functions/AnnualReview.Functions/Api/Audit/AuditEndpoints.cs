@@ -1,4 +1,5 @@
-using AnnualReview.Durable.Client;
+using AnnualReview.TaskHub.Sealing;
+using Microsoft.DurableTask.Client;
 using AnnualReview.Functions.Api.Cycles;
 using AnnualReview.Functions.Problems;
 using AnnualReview.Functions.Security;
@@ -19,7 +20,7 @@ public static class AuditEndpoints
         RouteGroupBuilder audit = api.MapGroup("/audit").WithTags("Audit").RequireAuthorization(p => p.RequireRole(AuditRoles));
         audit.MapGet("/instances/{instanceId}/history", HistoryAsync)
             .WithName("GetInstanceHistory")
-            .WithSummary("An instance's full history (time, type, name, payload) and whether its hash chain is intact")
+            .WithSummary("An instance's full history (time, type, name, payload, seal) and whether it matches its seals")
             .Produces<AuditHistory>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -41,7 +42,7 @@ public static class AuditEndpoints
         return audit;
     }
 
-    private static async Task<IResult> HistoryAsync(string instanceId, HttpContext context, DurableTaskClient client, RosterStore roster, UnitScope scope, CancellationToken cancellation)
+    private static async Task<IResult> HistoryAsync(string instanceId, HttpContext context, DurableTaskClient client, HistoryVerifier verifier, RosterStore roster, UnitScope scope, CancellationToken cancellation)
     {
         OrchestrationMetadata? instance = await client.GetInstanceAsync(instanceId, true, cancellation);
         if (instance is null)
@@ -57,14 +58,9 @@ public static class AuditEndpoints
             return ApiProblem.Result(context, ProblemKind.OutOfScope, "instanceId");
         }
 
-        InstanceHistory? history = await client.GetHistoryAsync(instanceId, cancellation);
-        if (history is null)
-        {
-            return ApiProblem.Result(context, ProblemKind.NotFound, "instanceId");
-        }
-
+        VerifiedHistory history = await verifier.ReadAndVerifyAsync(instanceId, cancellation);
         return Results.Ok(new AuditHistory(instanceId, instance.Name, instance.RuntimeStatus.ToString(),
-            [.. history.Rows.SelectMany(r => AuditEvent.From(instanceId, r))], history.Verification));
+            [.. history.Events.Select(e => AuditEvent.From(e, history.SealOf(e.Seq)))], history.Verification));
     }
 
     /// <summary>
@@ -86,7 +82,7 @@ public static class AuditEndpoints
             return id[(tilde + 1)..];
         }
 
-        return instance.Name == WorkflowNames.Cycle ? instance.ReadInputAs<CycleInput>()?.RootUnitId : null;
+        return instance.Name.StartsWith(WorkflowNames.Cycle, StringComparison.Ordinal) ? instance.ReadInputAs<CycleInput>()?.RootUnitId : null;
     }
 
     /// <summary>The whole cycle must lie in the caller's subtree; then the body streams as it is produced.</summary>

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using AnnualReview.Durable.Client;
+using AnnualReview.TaskHub.History;
+using AnnualReview.TaskHub.Sealing;
+using Microsoft.DurableTask.Client;
 
 namespace AnnualReview.Functions.Api.Audit;
 
@@ -10,7 +12,7 @@ namespace AnnualReview.Functions.Api.Audit;
 /// hashing the export's lines gives the manifest's figures (for an ended cycle, whose history no longer grows).
 /// Instances are read one at a time: memory stays flat however many there are.
 /// </summary>
-public sealed class AuditExport(DurableTaskClient client)
+public sealed class AuditExport(DurableTaskClient client, HistoryVerifier verifier)
 {
     /// <summary>Fixed serializer settings: the bytes of a line must not depend on the app's HTTP JSON options.</summary>
     public static readonly JsonSerializerOptions LineOptions = new(JsonSerializerDefaults.Web);
@@ -18,44 +20,41 @@ public sealed class AuditExport(DurableTaskClient client)
     public const string LinesContentType = "application/x-ndjson";
 
     /// <summary>Every instance of the cycle with its exported lines (each ending in "\n").</summary>
-    public async IAsyncEnumerable<(InstanceHistory History, OrchestrationMetadata Instance, IReadOnlyList<byte[]> Lines)> InstancesAsync(
+    public async IAsyncEnumerable<(VerifiedHistory History, OrchestrationMetadata Instance, IReadOnlyList<byte[]> Lines)> InstancesAsync(
         string cycleId,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation)
     {
-        string? token = null;
-        do
+        var instances = new List<OrchestrationMetadata>();
+        await foreach (OrchestrationMetadata instance in client.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = cycleId, PageSize = 100 }).WithCancellation(cancellation))
         {
-            var query = new OrchestrationQuery { InstanceIdPrefix = cycleId, PageSize = 100, ContinuationToken = token };
-            (IReadOnlyList<OrchestrationMetadata> page, token) = await client.GetInstancesPageAsync(query, cancellation);
-            foreach (OrchestrationMetadata instance in page.Where(i => BelongsTo(i.InstanceId, cycleId)))
+            if (BelongsTo(instance.InstanceId, cycleId))
             {
-                if (await client.GetHistoryAsync(instance.InstanceId, cancellation) is { } history)
-                {
-                    yield return (history, instance, Lines(history));
-                }
+                instances.Add(instance);
             }
         }
-        while (token is not null);
+
+        foreach (OrchestrationMetadata instance in instances.OrderBy(i => i.InstanceId, StringComparer.Ordinal))
+        {
+            VerifiedHistory history = await verifier.ReadAndVerifyAsync(instance.InstanceId, cancellation);
+            yield return (history, instance, Lines(history));
+        }
     }
 
     /// <summary>The prefix query also matches "cycle-2025-u1x" for "cycle-2025-u1"; only the cycle and its tree belong.</summary>
     public static bool BelongsTo(string instanceId, string cycleId)
         => instanceId == cycleId || instanceId.StartsWith(cycleId + "~", StringComparison.Ordinal);
 
-    public static List<byte[]> Lines(InstanceHistory history)
+    public static List<byte[]> Lines(VerifiedHistory history)
     {
         ArgumentNullException.ThrowIfNull(history);
         var lines = new List<byte[]>();
-        foreach (var row in history.Rows)
+        foreach (HistoryRecord record in history.Events)
         {
-            foreach (AuditEvent e in AuditEvent.From(history.InstanceId, row))
-            {
-                byte[] json = JsonSerializer.SerializeToUtf8Bytes(e, LineOptions);
-                byte[] line = new byte[json.Length + 1];
-                json.CopyTo(line, 0);
-                line[^1] = (byte)'\n';
-                lines.Add(line);
-            }
+            byte[] json = JsonSerializer.SerializeToUtf8Bytes(AuditEvent.From(record, history.SealOf(record.Seq)), LineOptions);
+            byte[] line = new byte[json.Length + 1];
+            json.CopyTo(line, 0);
+            line[^1] = (byte)'\n';
+            lines.Add(line);
         }
 
         return lines;
@@ -84,7 +83,7 @@ public sealed class AuditExport(DurableTaskClient client)
         writer.WriteString("cycleId", cycleId);
         writer.WriteString("generatedAt", generatedAt);
         writer.WriteString("algorithm", "SHA-256");
-        writer.WriteString("lineFormat", "one JSON object per history event, each line ending in \\n, instances in id order");
+        writer.WriteString("lineFormat", "one JSON object per history event (with its seal), each line ending in \\n, instances in id order");
         writer.WriteStartArray("instances");
         int instances = 0;
         long totalLines = 0;
@@ -97,7 +96,7 @@ public sealed class AuditExport(DurableTaskClient client)
                 whole.AppendData(line);
             }
 
-            var entry = new ManifestEntry(instance.InstanceId, instance.Name, instance.RuntimeStatus.ToString(), history.Rows.Count, lines.Count,
+            var entry = new ManifestEntry(instance.InstanceId, instance.Name, instance.RuntimeStatus.ToString(), lines.Count,
                 Convert.ToHexStringLower(one.GetHashAndReset()), history.Verification);
             // Serializing into the writer would flush it synchronously, which Kestrel refuses.
             writer.WriteRawValue(JsonSerializer.SerializeToUtf8Bytes(entry, LineOptions), skipInputValidation: true);

@@ -1,7 +1,8 @@
-using AnnualReview.Durable.Client;
+using Microsoft.DurableTask.Client;
 using AnnualReview.Functions.Security;
 using AnnualReview.Workflows;
 using AnnualReview.Workflows.Contracts;
+using AnnualReview.Workflows.Storage;
 
 namespace AnnualReview.Functions.Api.Cycles;
 
@@ -12,7 +13,7 @@ public sealed record CycleRecord(OrchestrationMetadata Instance, CycleInput Inpu
 /// Who sees which cycle and which part of it. A caller sees a cycle whose subtree holds their unit or lies in
 /// their subtree; inside it, the units under their own unit (all of it when the cycle's root is under them).
 /// </summary>
-public sealed class CycleAccess(DurableTaskClient client, UnitScope scope)
+public sealed class CycleAccess(DurableTaskClient client, CycleRegistry registry, UnitScope scope)
 {
     /// <summary>Who may read progress: everyone but plain members, who reach only their own review.</summary>
     public static readonly string[] ReaderRoles = [AppRoles.OrganizationBoard, AppRoles.Committee, AppRoles.CellSecretary, AppRoles.Auditor, AppRoles.Admin];
@@ -20,7 +21,7 @@ public sealed class CycleAccess(DurableTaskClient client, UnitScope scope)
     public async Task<CycleRecord?> FindAsync(string cycleId, CancellationToken cancellation)
     {
         OrchestrationMetadata? instance = await client.GetInstanceAsync(CycleInstanceIds.Cycle(cycleId), true, cancellation);
-        if (instance is null || instance.Name != WorkflowNames.Cycle || instance.ReadInputAs<CycleInput>() is not { } input)
+        if (instance is null || !instance.Name.StartsWith(WorkflowNames.Cycle, StringComparison.Ordinal) || instance.ReadInputAs<CycleInput>() is not { } input)
         {
             return null;
         }
@@ -28,23 +29,16 @@ public sealed class CycleAccess(DurableTaskClient client, UnitScope scope)
         return new CycleRecord(instance, input);
     }
 
-    /// <summary>Every cycle, page by page (there are a few a year).</summary>
+    /// <summary>Every cycle started (there are a few a year), with its instance.</summary>
     public async IAsyncEnumerable<CycleRecord> AllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation)
     {
-        string? token = null;
-        do
+        foreach (CycleInput input in await registry.AllAsync(cancellation))
         {
-            var query = new OrchestrationQuery { Name = WorkflowNames.Cycle, FetchInputsAndOutputs = true, PageSize = 100, ContinuationToken = token };
-            (IReadOnlyList<OrchestrationMetadata> page, token) = await client.GetInstancesPageAsync(query, cancellation);
-            foreach (OrchestrationMetadata instance in page)
+            if (await client.GetInstanceAsync(CycleInstanceIds.Cycle(input.CycleId), false, cancellation) is { } instance)
             {
-                if (instance.ReadInputAs<CycleInput>() is { } input)
-                {
-                    yield return new CycleRecord(instance, input);
-                }
+                yield return new CycleRecord(instance, input);
             }
         }
-        while (token is not null);
     }
 
     /// <summary>True when the whole cycle lies in the caller's subtree.</summary>

@@ -2,7 +2,8 @@ using System.Text.Json;
 using AnnualReview.Assessment.Cycle;
 using AnnualReview.Assessment.Model;
 using AnnualReview.Assessment.Rules;
-using AnnualReview.Durable.Client;
+using AnnualReview.TaskHub;
+using Microsoft.DurableTask.Client;
 using AnnualReview.Functions.Problems;
 using AnnualReview.Functions.Security;
 using AnnualReview.Workflows.Commands;
@@ -51,7 +52,7 @@ public static class CycleEndpoints
         return cycles;
     }
 
-    private static async Task<IResult> StartAsync(HttpContext context, CycleStarter starter, DurableTaskClient client, RosterStore roster, UnitScope scope, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken cancellation)
+    private static async Task<IResult> StartAsync(HttpContext context, CycleStarter starter, TaskHubSettings hub, RosterStore roster, UnitScope scope, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken cancellation)
     {
         bool parsed = MediaTypeHeaderValue.TryParse(context.Request.ContentType, out MediaTypeHeaderValue? media);
         if (!parsed || media!.MediaType.Value?.ToLowerInvariant() != "application/json")
@@ -110,7 +111,7 @@ public static class CycleEndpoints
             return ApiProblem.Validation(context, started.Errors);
         }
 
-        var links = CycleStarted.For(context.Request, started.CycleId!, client.TaskHubName);
+        var links = CycleStarted.For(context.Request, started.CycleId!, hub.HubName);
         return Results.Accepted(links.CycleUri, links);
     }
 

@@ -1,4 +1,4 @@
-using AnnualReview.Durable.Client;
+using Microsoft.DurableTask.Client;
 using AnnualReview.Workflows.Contracts;
 
 namespace AnnualReview.Functions.Api.Cycles;
@@ -10,7 +10,7 @@ public sealed record CycleSummary(string CycleId, int Year, string RootUnitId, s
     {
         ArgumentNullException.ThrowIfNull(cycle);
         OrchestrationMetadata i = cycle.Instance;
-        return new CycleSummary(cycle.Input.CycleId, cycle.Input.Year, cycle.Input.RootUnitId, cycle.Input.RuleSetId, i.RuntimeStatus.ToString(), i.CreatedAt, i.CompletedAt);
+        return new CycleSummary(cycle.Input.CycleId, cycle.Input.Year, cycle.Input.RootUnitId, cycle.Input.RuleSetId, i.RuntimeStatus.ToString(), i.CreatedAt, i.IsCompleted ? i.LastUpdatedAt : null);
     }
 }
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using AnnualReview.Durable.Client;
+using Microsoft.DurableTask.Client;
 using AnnualReview.Functions.Problems;
 using AnnualReview.Workflows.Contracts;
 using AnnualReview.Workflows.Rules;

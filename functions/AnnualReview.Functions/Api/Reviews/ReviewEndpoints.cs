@@ -1,4 +1,4 @@
-using AnnualReview.Durable.Client;
+using Microsoft.DurableTask.Client;
 using AnnualReview.Functions.Security;
 using AnnualReview.Workflows.Commands;
 using AnnualReview.Workflows.Storage;

@@ -1,7 +1,8 @@
+using AnnualReview.Workflows;
 using System.Text.Json;
 using AnnualReview.Assessment.Model;
 using AnnualReview.Assessment.Rules;
-using AnnualReview.Durable;
+using Microsoft.DurableTask;
 using AnnualReview.Functions.Api.Attachments;
 using AnnualReview.Functions.Problems;
 using AnnualReview.Workflows.Commands;
@@ -168,7 +169,7 @@ public sealed record SelfReviewUpload(string? Form, IReadOnlyDictionary<string, 
             sections[code.Trim()] = value.ToString();
         }
 
-        if (JsonSerializer.Serialize(sections, DataConverter.Options).Length > MaxSectionsJsonChars)
+        if (JsonSerializer.Serialize(sections, WorkflowJson.Options).Length > MaxSectionsJsonChars)
         {
             errors.Add(new ValidationError("SectionsTooLong", "sections",
                 "Nội dung bản kiểm điểm quá dài; hãy rút gọn hoặc đưa phần chi tiết vào tệp đính kèm.",

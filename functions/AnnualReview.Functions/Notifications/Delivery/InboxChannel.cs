@@ -1,7 +1,8 @@
+using AnnualReview.Workflows;
 using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
-using AnnualReview.Durable;
+using Microsoft.DurableTask;
 using AnnualReview.Workflows.Contracts;
 using AnnualReview.Workflows.Storage;
 
@@ -37,7 +38,7 @@ public sealed class InboxChannel(AssessmentStorage storage, TimeProvider clock)
             ["Id"] = r.Id,
             ["RecipientId"] = r.RecipientId,
             ["Template"] = r.Template,
-            ["Data"] = JsonSerializer.Serialize(r.Data, DataConverter.Options),
+            ["Data"] = JsonSerializer.Serialize(r.Data, WorkflowJson.Options),
             ["Email"] = r.Email,
             ["CycleId"] = r.CycleId,
             ["InstanceId"] = r.InstanceId,

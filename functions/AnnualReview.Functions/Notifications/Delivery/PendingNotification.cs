@@ -1,6 +1,7 @@
+using AnnualReview.Workflows;
 using System.Text.Json;
 using Azure.Data.Tables;
-using AnnualReview.Durable;
+using Microsoft.DurableTask;
 using AnnualReview.Workflows.Contracts;
 using AnnualReview.Workflows.Storage;
 
@@ -28,7 +29,7 @@ public sealed record PendingNotification(string Shard, string Key, NotificationR
             id,
             row.GetString("RecipientId") ?? "",
             row.GetString("Template") ?? "",
-            JsonSerializer.Deserialize<Dictionary<string, string>>(row.GetString("Data") ?? "{}", DataConverter.Options) ?? [])
+            JsonSerializer.Deserialize<Dictionary<string, string>>(row.GetString("Data") ?? "{}", WorkflowJson.Options) ?? [])
         {
             Email = row.GetString("Email"),
             CycleId = row.GetString("CycleId"),

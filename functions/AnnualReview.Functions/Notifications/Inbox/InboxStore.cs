@@ -1,8 +1,9 @@
+using AnnualReview.Workflows;
 using System.Net;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using AnnualReview.Durable;
+using Microsoft.DurableTask;
 using AnnualReview.Workflows.Storage;
 
 namespace AnnualReview.Functions.Notifications.Inbox;
@@ -72,7 +73,7 @@ public sealed class InboxStore(AssessmentStorage storage, TimeProvider clock)
         row.RowKey,
         row.PartitionKey,
         row.GetString("Template") ?? "",
-        JsonSerializer.Deserialize<Dictionary<string, string>>(row.GetString("Data") ?? "{}", DataConverter.Options) ?? [],
+        JsonSerializer.Deserialize<Dictionary<string, string>>(row.GetString("Data") ?? "{}", WorkflowJson.Options) ?? [],
         row.GetDateTimeOffset("CreatedAt") ?? row.Timestamp ?? default,
         row.GetString("CycleId"))
     {

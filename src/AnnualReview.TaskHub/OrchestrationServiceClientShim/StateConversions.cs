@@ -1,0 +1,30 @@
+using DurableTask.Core;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using CoreFailureDetails = DurableTask.Core.FailureDetails;
+
+namespace AnnualReview.TaskHub.OrchestrationServiceClientShim;
+
+/// <summary>DTFx's instance state as the SDK's metadata, and the SDK's statuses as DTFx's (the numbers are the same).</summary>
+internal static class StateConversions
+{
+    public static OrchestrationMetadata ToMetadata(this OrchestrationState state, DataConverter converter, bool withPayloads) => new(state.Name, state.OrchestrationInstance.InstanceId)
+    {
+        DataConverter = converter,
+        RuntimeStatus = (OrchestrationRuntimeStatus)state.OrchestrationStatus,
+        CreatedAt = Utc(state.CreatedTime),
+        LastUpdatedAt = Utc(state.LastUpdatedTime),
+        SerializedInput = withPayloads ? state.Input : null,
+        SerializedOutput = withPayloads ? state.Output : null,
+        SerializedCustomStatus = state.Status,
+        FailureDetails = state.FailureDetails?.ToTaskFailureDetails(),
+        Tags = state.Tags is { } tags ? new Dictionary<string, string>(tags) : new Dictionary<string, string>(),
+    };
+
+    public static OrchestrationStatus ToCore(this OrchestrationRuntimeStatus status) => (OrchestrationStatus)status;
+
+    public static TaskFailureDetails ToTaskFailureDetails(this CoreFailureDetails details)
+        => new(details.ErrorType, details.ErrorMessage, details.StackTrace, details.InnerFailure?.ToTaskFailureDetails(), null);
+
+    private static DateTimeOffset Utc(DateTime time) => new(DateTime.SpecifyKind(time, DateTimeKind.Utc));
+}
