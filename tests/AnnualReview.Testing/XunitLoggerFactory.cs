@@ -40,3 +40,15 @@ public sealed class XunitLoggerFactory(ITestOutputHelper output, LogLevel minimu
         }
     }
 }
+
+/// <summary>The same, as a provider for a service collection's logging.</summary>
+public sealed class XunitLoggerProvider(ITestOutputHelper output, LogLevel minimum = LogLevel.Information) : ILoggerProvider
+{
+    private readonly XunitLoggerFactory _factory = new(output, minimum);
+
+    public ILogger CreateLogger(string categoryName) => _factory.CreateLogger(categoryName);
+
+    public void Dispose()
+    {
+    }
+}

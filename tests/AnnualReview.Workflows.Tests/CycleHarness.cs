@@ -1,51 +1,41 @@
 using AnnualReview.Assessment.Cycle;
-using AnnualReview.Assessment.Model;
-using AnnualReview.Durable;
-using AnnualReview.Durable.Client;
-using AnnualReview.Durable.Hosting;
 using AnnualReview.Testing;
 using AnnualReview.Workflows.Commands;
 using AnnualReview.Workflows.Storage;
+using AnnualReview.Workflows.Timing;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace AnnualReview.Workflows.Tests;
 
 /// <summary>
-/// A cycle on its own task hub and tables over the shared Azurite, with a fake clock the test moves by hand:
-/// days pass when the test says so, and every reminder and escalation can be checked at its exact time.
+/// A cycle on its own task hub and tables over the shared Azurite, on the standalone engine, with a clock that
+/// runs <see cref="Scale"/> times faster than real time: days pass in seconds, so every reminder and escalation
+/// happens at its planned moment while the test acts between them.
 /// </summary>
 internal sealed class CycleHarness : IAsyncDisposable
 {
-    private readonly ServiceProvider _services;
+    /// <summary>Six hours of the cycle per real second: a step's reminders a few seconds apart, a month in two minutes.</summary>
+    public const double DefaultScale = 6 * 3600;
 
-    private CycleHarness(AzuriteFixture azurite, FakeTimeProvider clock, Action<DurableTaskRegistry> register, string hub, string prefix, Xunit.Abstractions.ITestOutputHelper? output)
+    private CycleHarness(TestEngine engine, ScaledTimeProvider clock, AssessmentStorage storage, string hub, string prefix)
     {
+        Engine = engine;
         Clock = clock;
+        Storage = storage;
         TaskHub = hub;
         StoragePrefix = prefix;
-        Storage = new AssessmentStorage(new AssessmentStorageOptions { ConnectionString = azurite.ConnectionString, Prefix = prefix });
-        _services = new ServiceCollection().AddSingleton(Storage).AddSingleton<TimeProvider>(clock).BuildServiceProvider();
-        var registry = new DurableTaskRegistry();
-        register(registry);
-        Engine = new DurableTaskEngine(new DurableTaskOptions
-        {
-            TaskHubName = hub,
-            StorageConnectionString = azurite.ConnectionString,
-            PartitionCount = 2,
-            MaxPollingInterval = TimeSpan.FromMilliseconds(100),
-            TimerPollingInterval = TimeSpan.FromMilliseconds(50),
-            MessageVisibilityTimeout = TimeSpan.FromSeconds(5),
-            TimeProvider = clock,
-        }, registry, _services, output is null ? null : new XunitLoggerFactory(output));
-        Commands = new ReviewCommands(Engine.Client, Storage, clock);
-        Roster = new RosterService(Storage, clock);
-        Starter = new CycleStarter(Engine.Client);
-        ReadModels = new ReadModelStore(Storage);
-        Outbox = new NotificationOutbox(Storage);
+        Commands = new ReviewCommands(engine.Client, storage, clock);
+        Roster = new RosterService(storage, clock);
+        Starter = new CycleStarter(engine.Client, new CycleRegistry(storage), clock);
+        ReadModels = new ReadModelStore(storage);
+        Outbox = new NotificationOutbox(storage);
     }
 
-    public FakeTimeProvider Clock { get; }
+    public ScaledTimeProvider Clock { get; }
+
+    public double Scale => Clock.Clock.Scale;
 
     /// <summary>Where the harness says what it is waiting for, so a stuck test shows its last step.</summary>
     public Action<string>? Progress { get; set; }
@@ -56,7 +46,7 @@ internal sealed class CycleHarness : IAsyncDisposable
 
     public AssessmentStorage Storage { get; }
 
-    public DurableTaskEngine Engine { get; }
+    public TestEngine Engine { get; }
 
     public DurableTaskClient Client => Engine.Client;
 
@@ -70,30 +60,43 @@ internal sealed class CycleHarness : IAsyncDisposable
 
     public NotificationOutbox Outbox { get; }
 
-    public static async Task<CycleHarness> StartAsync(AzuriteFixture azurite, DateTimeOffset now, Action<DurableTaskRegistry>? register = null, string? hub = null, string? prefix = null, Xunit.Abstractions.ITestOutputHelper? output = null)
+    /// <param name="now">The cycle's time when the harness starts.</param>
+    public static Task<CycleHarness> StartAsync(AzuriteFixture azurite, DateTimeOffset now, Action<DurableTaskRegistry>? register = null, string? hub = null, string? prefix = null, ITestOutputHelper? output = null, double scale = DefaultScale)
+        => StartAsync(azurite, new CycleClock(now.UtcDateTime, DateTime.UtcNow, scale), register, hub, prefix, output);
+
+    private static async Task<CycleHarness> StartAsync(AzuriteFixture azurite, CycleClock clock, Action<DurableTaskRegistry>? register, string? hub, string? prefix, ITestOutputHelper? output)
     {
-        var harness = new CycleHarness(azurite, new FakeTimeProvider(now), register ?? (r => r.AddAssessmentWorkflows()),
-            hub ?? AzuriteServer.NewTaskHubName("cycle"), prefix ?? AzuriteServer.NewTaskHubName("data"), output);
-        await harness.Storage.EnsureCreatedAsync();
-        await harness.Engine.Worker.StartAsync(CancellationToken.None);
-        return harness;
+        hub ??= AzuriteServer.NewTaskHubName("cycle");
+        prefix ??= AzuriteServer.NewTaskHubName("data");
+        var time = new ScaledTimeProvider(clock);
+        var storage = new AssessmentStorage(new AssessmentStorageOptions { ConnectionString = azurite.ConnectionString, Prefix = prefix });
+        await storage.EnsureCreatedAsync();
+        TestEngine engine = await TestEngine.StartAsync(
+            azurite.ConnectionString,
+            TestEngine.SettingsFor(hub),
+            WorkflowJson.Converter,
+            register ?? (r => r.AddAssessmentWorkflows()),
+            services => services.AddSingleton(storage).AddSingleton<TimeProvider>(time),
+            output);
+        return new CycleHarness(engine, time, storage, hub, prefix);
     }
 
-    /// <summary>A second engine on the same task hub and tables (a redeploy), with its own registrations.</summary>
+    /// <summary>A second engine on the same task hub, tables and timeline (a redeploy), with its own registrations.</summary>
     public Task<CycleHarness> RedeployAsync(AzuriteFixture azurite, Action<DurableTaskRegistry> register)
-        => StartAsync(azurite, Clock.GetUtcNow(), register, TaskHub, StoragePrefix);
+        => StartAsync(azurite, Clock.Clock, register, TaskHub, StoragePrefix, null);
 
-    /// <summary>Moves the clock to a local time in Hồ Chí Minh City and gives the worker time to act on due timers.</summary>
+    /// <summary>Waits until the clock reaches a local time in Hồ Chí Minh City, then until <paramref name="until"/> holds.</summary>
     public async Task AdvanceToAsync(DateTime localTime, Func<Task<bool>> until, CancellationToken timeout)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(CycleDefinition.DefaultTimeZoneId);
-        var target = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(localTime, zone), TimeSpan.Zero);
-        if (target > Clock.GetUtcNow())
+        DateTimeOffset target = new(TimeZoneInfo.ConvertTimeToUtc(localTime, zone), TimeSpan.Zero);
+        TimeSpan ahead = target - Clock.GetUtcNow();
+        if (ahead > TimeSpan.Zero)
         {
-            Clock.SetUtcNow(target);
+            await Task.Delay(TimeSpan.FromTicks((long)(ahead.Ticks / Scale)) + TimeSpan.FromMilliseconds(1), timeout);
         }
 
-        Progress?.Invoke($"{DateTime.UtcNow:HH:mm:ss.fff} clock at {localTime:dd/MM HH:mm} local");
+        Progress?.Invoke($"{DateTime.UtcNow:HH:mm:ss.fff} clock at {localTime:dd/MM HH:mm} local (cycle time {Clock.GetUtcNow():dd/MM HH:mm} UTC)");
         await WaitUntilAsync(until, timeout);
     }
 
@@ -105,9 +108,5 @@ internal sealed class CycleHarness : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await Engine.DisposeAsync();
-        await _services.DisposeAsync();
-    }
+    public async ValueTask DisposeAsync() => await Engine.DisposeAsync();
 }

@@ -16,7 +16,8 @@ internal static class StateConversions
         LastUpdatedAt = Utc(state.LastUpdatedTime),
         SerializedInput = withPayloads ? state.Input : null,
         SerializedOutput = withPayloads ? state.Output : null,
-        SerializedCustomStatus = state.Status,
+        // DTFx stores "null" for an instance that has not set a custom status yet; the SDK's clients report none.
+        SerializedCustomStatus = state.Status is null or "null" ? null : state.Status,
         FailureDetails = state.FailureDetails?.ToTaskFailureDetails(),
         Tags = state.Tags is { } tags ? new Dictionary<string, string>(tags) : new Dictionary<string, string>(),
     };

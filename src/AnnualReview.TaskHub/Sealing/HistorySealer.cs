@@ -55,10 +55,17 @@ public sealed class HistorySealer(TaskHubStorage storage, TimeProvider clock)
     {
         int marked = 0;
         string filter = TableClient.CreateQueryFilter($"LastUpdatedTime ge {since.UtcDateTime}");
-        await foreach (TableEntity row in storage.Instances.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellation))
+        try
         {
-            Mark(row.PartitionKey);
-            marked++;
+            await foreach (TableEntity row in storage.Instances.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellation))
+            {
+                Mark(row.PartitionKey);
+                marked++;
+            }
+        }
+        catch (RequestFailedException missing) when (missing.Status == 404)
+        {
+            // The worker has not created the task hub yet: nothing to seal.
         }
 
         return marked;

@@ -23,11 +23,12 @@ public sealed class ReviewCommands(DurableTaskClient client, AssessmentStorage s
 {
     /// <summary>
     /// Checks the form, stores a new self-review version with its attachments, then tells the member's cell.
-    /// A form with errors stores nothing and raises nothing.
+    /// A form with errors stores nothing and raises nothing. The same <paramref name="requestKey"/> again stores
+    /// nothing new and tells the cell again (the cell takes a version it has seen once).
     /// </summary>
     public async Task<SubmitResult> SubmitSelfReviewAsync(
         string cycleId, string ruleSetId, Member member, string form, IReadOnlyDictionary<string, string> sections, RatingLevel selfRating,
-        IReadOnlyList<AttachmentUpload> attachments, string submittedBy, CancellationToken cancellation)
+        IReadOnlyList<AttachmentUpload> attachments, string submittedBy, string? requestKey, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(member);
         ArgumentNullException.ThrowIfNull(attachments);
@@ -46,7 +47,7 @@ public sealed class ReviewCommands(DurableTaskClient client, AssessmentStorage s
 
         DateTime now = clock.GetUtcNow().UtcDateTime;
         SelfReviewVersion version = await submissions.AddVersionAsync(
-            new SelfReviewVersion(cycleId, member.Id, 1, form, sections, selfRating, stored, submittedBy, now), cancellation);
+            new SelfReviewVersion(cycleId, member.Id, 1, form, sections, selfRating, stored, submittedBy, now), requestKey, cancellation);
         await client.RaiseEventAsync(CycleInstanceIds.Unit(cycleId, member.CellId), EventNames.SelfReviewSubmitted,
             new SelfReviewSubmitted(member.Id, version.Version, selfRating, submittedBy, now), cancellation);
         return new SubmitResult(version, []);
@@ -56,7 +57,7 @@ public sealed class ReviewCommands(DurableTaskClient client, AssessmentStorage s
     /// Stores a version of the cell's collective review (Mẫu 01), checked against the rule set's collective form,
     /// and tells the cell. Its versions are kept like members' ones, under the cell's id.
     /// </summary>
-    public async Task<SubmitResult> SubmitCollectiveReviewAsync(string cycleId, string ruleSetId, string cellId, IReadOnlyDictionary<string, string> sections, string submittedBy, CancellationToken cancellation)
+    public async Task<SubmitResult> SubmitCollectiveReviewAsync(string cycleId, string ruleSetId, string cellId, IReadOnlyDictionary<string, string> sections, string submittedBy, string? requestKey, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(sections);
         var form = CycleRules.For(ruleSetId).RuleSet.CollectiveForm;
@@ -75,7 +76,7 @@ public sealed class ReviewCommands(DurableTaskClient client, AssessmentStorage s
 
         DateTime now = clock.GetUtcNow().UtcDateTime;
         SelfReviewVersion version = await new SubmissionStore(storage).AddVersionAsync(
-            new SelfReviewVersion(cycleId, "collective|" + cellId, 1, form.Code, sections, RatingLevel.Good, [], submittedBy, now), cancellation);
+            new SelfReviewVersion(cycleId, "collective|" + cellId, 1, form.Code, sections, RatingLevel.Good, [], submittedBy, now), requestKey, cancellation);
         await client.RaiseEventAsync(CycleInstanceIds.Unit(cycleId, cellId), EventNames.CollectiveReviewSubmitted,
             new CollectiveReviewSubmitted(version.Version, submittedBy, now), cancellation);
         return new SubmitResult(version, []);

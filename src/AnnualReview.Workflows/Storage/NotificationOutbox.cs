@@ -21,7 +21,8 @@ public sealed class NotificationOutbox(AssessmentStorage storage)
         ArgumentNullException.ThrowIfNull(requests);
         var outbox = requests.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Entity(Shard(r.Id), r.Id, r)));
         await AssessmentStorage.SubmitInBatchesAsync(storage.Outbox, outbox, cancellation);
-        var inbox = requests.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Entity(r.RecipientId, InboxKey(r), r)));
+        // Merge, not replace: a re-run must not undo what the reader did with the row (read time).
+        var inbox = requests.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertMerge, Entity(r.RecipientId, InboxKey(r), r)));
         await AssessmentStorage.SubmitInBatchesAsync(storage.Inbox, inbox, cancellation);
     }
 
@@ -53,7 +54,15 @@ public sealed class NotificationOutbox(AssessmentStorage storage)
 
     private static string Shard(string id) => (Key(id)[0] % Shards).ToString("D2", CultureInfo.InvariantCulture);
 
-    private static string InboxKey(NotificationRequest r) => r.CreatedAt.Ticks.ToString("D19", CultureInfo.InvariantCulture) + "_" + Key(r.Id);
+    /// <summary>
+    /// An inbox row is keyed by what it announces (the request's id), not by when it was written: the activity that
+    /// writes it may run again after a crash, with another clock reading, and must land on the same row.
+    /// </summary>
+    public static string InboxKey(NotificationRequest r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return Key(r.Id);
+    }
 
     private static TableEntity Entity(string partition, string row, NotificationRequest r) => new(partition, row == r.Id ? Key(r.Id) : row)
     {

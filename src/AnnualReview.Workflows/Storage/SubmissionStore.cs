@@ -32,27 +32,54 @@ public sealed class SubmissionStore(AssessmentStorage storage)
     /// <summary>
     /// Adds the next version by inserting version 1, 2, … until an insert succeeds: most members submit once or
     /// twice, so this costs one or two writes and no query, and two concurrent submissions never share a number.
+    /// With a <paramref name="requestKey"/> (the caller's Idempotency-Key, or a form's token) the version and a row
+    /// naming the request are inserted in one transaction, so a retry of the same request finds its version instead
+    /// of adding another, even when the first attempt died before it could answer.
     /// </summary>
-    public async Task<SelfReviewVersion> AddVersionAsync(SelfReviewVersion draft, CancellationToken cancellation)
+    public async Task<SelfReviewVersion> AddVersionAsync(SelfReviewVersion draft, string? requestKey, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(draft);
         string partition = Partition(draft.CycleId, draft.MemberId);
+        TableClient table = storage.Submissions.For(partition);
+        string? requestRow = requestKey is null ? null : RequestKey(requestKey);
+        if (requestRow is not null && await ByRequestAsync(table, partition, requestRow, cancellation) is { } earlier)
+        {
+            return earlier;
+        }
+
         for (int next = Math.Max(1, draft.Version); next <= 999; next++)
         {
             SelfReviewVersion version = draft with { Version = next };
+            var row = new TableEntity(partition, VersionKey(next))
+            {
+                ["Json"] = JsonSerializer.Serialize(version, WorkflowJson.Options),
+                ["SelfRating"] = version.SelfRating.ToString(),
+                ["SubmittedAt"] = DateTime.SpecifyKind(version.SubmittedAt, DateTimeKind.Utc),
+            };
             try
             {
-                await storage.Submissions.For(partition).AddEntityAsync(new TableEntity(partition, VersionKey(next))
+                if (requestRow is null)
                 {
-                    ["Json"] = JsonSerializer.Serialize(version, WorkflowJson.Options),
-                    ["SelfRating"] = version.SelfRating.ToString(),
-                    ["SubmittedAt"] = DateTime.SpecifyKind(version.SubmittedAt, DateTimeKind.Utc),
-                }, cancellation);
+                    await table.AddEntityAsync(row, cancellation);
+                }
+                else
+                {
+                    await table.SubmitTransactionAsync(
+                    [
+                        new TableTransactionAction(TableTransactionActionType.Add, row),
+                        new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, requestRow) { ["Version"] = next }),
+                    ], cancellation);
+                }
+
                 return version;
             }
             catch (RequestFailedException conflict) when (conflict.Status == 409)
             {
-                // This number is taken by an earlier version; try the next.
+                // Either this number is taken by an earlier version (try the next), or the same request got in first.
+                if (requestRow is not null && await ByRequestAsync(table, partition, requestRow, cancellation) is { } raced)
+                {
+                    return raced;
+                }
             }
         }
 
@@ -62,13 +89,30 @@ public sealed class SubmissionStore(AssessmentStorage storage)
     public async Task<List<SelfReviewVersion>> VersionsAsync(string cycleId, string memberId, CancellationToken cancellation)
     {
         var versions = new List<SelfReviewVersion>();
-        await foreach (TableEntity row in storage.Submissions.For(Partition(cycleId, memberId)).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition(cycleId, memberId)}"), cancellationToken: cancellation))
+        string partition = Partition(cycleId, memberId);
+        await foreach (TableEntity row in storage.Submissions.For(partition).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {"v"}"), cancellationToken: cancellation))
         {
             versions.Add(JsonSerializer.Deserialize<SelfReviewVersion>(row.GetString("Json")!, WorkflowJson.Options)!);
         }
 
         return versions;
     }
+
+    /// <summary>The version an earlier attempt of the same request stored, if one did.</summary>
+    private static async Task<SelfReviewVersion?> ByRequestAsync(TableClient table, string partition, string requestRow, CancellationToken cancellation)
+    {
+        NullableResponse<TableEntity> request = await table.GetEntityIfExistsAsync<TableEntity>(partition, requestRow, cancellationToken: cancellation);
+        if (!request.HasValue || request.Value!.GetInt32("Version") is not { } number)
+        {
+            return null;
+        }
+
+        TableEntity version = (await table.GetEntityAsync<TableEntity>(partition, VersionKey(number), cancellationToken: cancellation)).Value;
+        return JsonSerializer.Deserialize<SelfReviewVersion>(version.GetString("Json")!, WorkflowJson.Options);
+    }
+
+    /// <summary>Request rows ("r-…") sort before the version rows ("v…"); readers of versions start at "v".</summary>
+    private static string RequestKey(string requestKey) => "r-" + NotificationOutbox.Key(requestKey);
 
     private static string VersionKey(int version) => "v" + version.ToString("D4", CultureInfo.InvariantCulture);
 }

@@ -1,8 +1,8 @@
 using AnnualReview.Assessment.Cycle;
 using AnnualReview.Assessment.Model;
 using AnnualReview.Assessment.Roster;
-using AnnualReview.Durable.Client;
 using AnnualReview.Testing;
+using Microsoft.DurableTask.Client;
 using AnnualReview.Workflows.Commands;
 using AnnualReview.Workflows.Contracts;
 using static AnnualReview.Workflows.Tests.ReviewRoster;

@@ -1,5 +1,4 @@
 using AnnualReview.Workflows;
-using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Microsoft.DurableTask;
@@ -9,19 +8,20 @@ using AnnualReview.Workflows.Storage;
 namespace AnnualReview.Functions.Notifications.Delivery;
 
 /// <summary>
-/// The in-app inbox: one row per recipient and notification (PK recipient, RK creation time and notification
-/// key, the same key the workflows' outbox writer uses). A merge-upsert, so it is idempotent and keeps what the
-/// reader did with the row (read time).
+/// The in-app inbox: one row per recipient and notification (PK recipient, RK the notification's key, the same
+/// key the workflows' outbox writer uses: it names what the notification announces, never when it was written,
+/// so a re-run of the activity that wrote it lands on the same row). A merge-upsert, so it is idempotent and keeps
+/// what the reader did with the row (read time).
 /// </summary>
 public sealed class InboxChannel(AssessmentStorage storage, TimeProvider clock)
 {
     public const string Name = "inbox";
 
-    /// <summary>Oldest first in key order; the newest-first listing sorts the (small) partition.</summary>
+    /// <summary>The listing sorts the (small) partition newest first by its creation time.</summary>
     public static string RowKey(NotificationRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return request.CreatedAt.Ticks.ToString("D19", CultureInfo.InvariantCulture) + "_" + NotificationOutbox.Key(request.Id);
+        return NotificationOutbox.InboxKey(request);
     }
 
     public async Task<ChannelOutcome> DeliverAsync(PendingNotification notification, CancellationToken cancellation)
