@@ -80,6 +80,9 @@ public static class StandaloneDurableTask
             ExtendedSessionsEnabled = settings.ExtendedSessionsEnabled,
             ExtendedSessionIdleTimeout = settings.ExtendedSessionIdleTimeout,
             UseTablePartitionManagement = settings.UseTablePartitionManagement,
+
+            // Starting an id that is running says so (the SDK's clients expect it) instead of returning as if started.
+            ThrowExceptionOnInvalidDedupeStatus = true,
             LoggerFactory = new RetryListeningLoggerFactory(loggers, services.GetRequiredService<RetriedMessages>(), TimeProvider.System),
         };
     }

@@ -1,8 +1,8 @@
 using System.Net.Http.Headers;
-using AnnualReview.Durable;
 using AnnualReview.Functions.Security;
 using AnnualReview.Testing;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AnnualReview.Functions.Tests;
@@ -52,6 +52,12 @@ public sealed class TestApp : IAsyncDisposable
 
             // Periodic work (notification delivery, key sweeps) stays out of the way; tests run it themselves when they need it.
             "--Periodic:IntervalSeconds", "3600",
+
+            // The engine polls its queues often and gets messages of a stopped worker back soon.
+            "--" + EngineSetting("storageProvider:partitionCount"), "2",
+            "--" + EngineSetting("storageProvider:maxQueuePollingInterval"), "00:00:00.250",
+            "--" + EngineSetting("storageProvider:controlQueueVisibilityTimeout"), "00:00:30",
+            "--" + EngineSetting("storageProvider:workItemQueueVisibilityTimeout"), "00:00:30",
         };
         foreach (var (key, value) in settings ?? [])
         {
@@ -63,6 +69,9 @@ public sealed class TestApp : IAsyncDisposable
         await app.StartAsync(cancellation);
         return new TestApp(app, hub, prefix);
     }
+
+    /// <summary>A Durable Functions host.json setting of the task hub, as a configuration key.</summary>
+    public static string EngineSetting(string name) => AnnualReview.TaskHub.TaskHubSettings.Section + ":" + name;
 
     /// <summary>A client with no token.</summary>
     public HttpClient Anonymous(string? language = null)

@@ -1,3 +1,4 @@
+using AnnualReview.Functions.Idempotency;
 using System.Globalization;
 using System.Text.Json;
 using AnnualReview.Assessment.Model;
@@ -111,7 +112,7 @@ public static class MeetingPage
         html.Add(versions > 0
             ? Html.Of($"<p class=\"st-done\" id=\"collective-status\">{r.T("Đã nộp, lần", "Submitted, version")} {versions}.</p>")
             : Html.Of($"<p class=\"st-late\" id=\"collective-status\">{r.T("Chưa nộp — phải có trước khi ghi biên bản họp.", "Not yet submitted — it must come before the meeting record.")}</p>"));
-        html.Add($"<form method=\"post\" action=\"{WebUi.Root}/meeting?{query}\" id=\"collective-form\">{r.Antiforgery()}<input type=\"hidden\" name=\"action\" value=\"collective\">");
+        html.Add($"<form method=\"post\" action=\"{WebUi.Root}/meeting?{query}\" id=\"collective-form\">{r.Antiforgery()}<input type=\"hidden\" name=\"action\" value=\"collective\"><input type=\"hidden\" name=\"{RequestKeys.FormField}\" value=\"{RequestKeys.NewFormToken()}\">");
         // A form whose sections are not listed in the rule set takes the report as one text.
         var sections = form.Parts.SelectMany(p => p.Sections).ToList();
         if (sections.Count == 0)
@@ -224,7 +225,7 @@ public static class MeetingPage
         {
             var sections = values.Where(p => p.Key.StartsWith("sections.", StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(p.Value))
                 .ToDictionary(p => p.Key["sections.".Length..], p => p.Value.Trim(), StringComparer.Ordinal);
-            var result = await commands.SubmitCollectiveReviewAsync(view.Cycle.CycleId, view.Cycle.Input.RuleSetId, view.Cell.Id, sections, r.Caller.Actor, r.Cancellation);
+            var result = await commands.SubmitCollectiveReviewAsync(view.Cycle.CycleId, view.Cycle.Input.RuleSetId, view.Cell.Id, sections, r.Caller.Actor, RequestKeys.FromForm(r.Http, values), r.Cancellation);
             return result.Errors.Count > 0 ? Render(r, view, values, result.Errors) : Results.Redirect(back + "&collective=1");
         }
 

@@ -1,3 +1,4 @@
+using AnnualReview.Functions.Idempotency;
 using System.Text.Json;
 using AnnualReview.Assessment.Model;
 using AnnualReview.Assessment.Rules;
@@ -101,7 +102,7 @@ public static class SelfReviewPage
             body.Add($"</ul></div>");
         }
 
-        body.Add($"<form method=\"post\" action=\"{WebUi.Root}/review?cycle={Uri.EscapeDataString(cycle.CycleId)}\" enctype=\"multipart/form-data\" id=\"review-form\">{r.Antiforgery()}<input type=\"hidden\" name=\"form\" value=\"{form.Code}\">");
+        body.Add($"<form method=\"post\" action=\"{WebUi.Root}/review?cycle={Uri.EscapeDataString(cycle.CycleId)}\" enctype=\"multipart/form-data\" id=\"review-form\">{r.Antiforgery()}<input type=\"hidden\" name=\"form\" value=\"{form.Code}\"><input type=\"hidden\" name=\"{RequestKeys.FormField}\" value=\"{(errors.Count > 0 ? values.GetValueOrDefault(RequestKeys.FormField) : null) ?? RequestKeys.NewFormToken()}\">");
         foreach (FormPart part in form.Parts)
         {
             if (part.Code == "B")
@@ -210,7 +211,7 @@ public static class SelfReviewPage
             return await ShowAsync(r, values, errors);
         }
 
-        SubmitResult result = await r.Service<ReviewCommands>().SubmitSelfReviewAsync(cycle.CycleId, cycle.Input.RuleSetId, member, form.Code, sections, level, uploads, member.Id, r.Cancellation);
+        SubmitResult result = await r.Service<ReviewCommands>().SubmitSelfReviewAsync(cycle.CycleId, cycle.Input.RuleSetId, member, form.Code, sections, level, uploads, member.Id, RequestKeys.FromForm(r.Http, values), r.Cancellation);
         if (result.Errors.Count > 0)
         {
             return await ShowAsync(r, values, result.Errors);

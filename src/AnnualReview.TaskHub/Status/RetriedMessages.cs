@@ -3,8 +3,11 @@ using Microsoft.Extensions.Logging;
 
 namespace AnnualReview.TaskHub.Status;
 
-/// <summary>One message DTFx keeps putting back: which instance, what event, how often it came back.</summary>
-public sealed record RetriedMessage(string MessageId, string InstanceId, string EventType, string Queue, long DequeueCount, bool Poison, DateTimeOffset LastSeen);
+/// <summary>
+/// One message DTFx keeps putting back: which instance, what event, how often it was put back here, the delay
+/// before its next try, and whether DTFx now calls it poison (after about ten tries, ten minutes apart from then on).
+/// </summary>
+public sealed record RetriedMessage(string MessageId, string InstanceId, string EventType, string Queue, int TimesPutBack, int NextTryInSeconds, long DequeueCount, bool Poison, DateTimeOffset LastSeen);
 
 /// <summary>
 /// DTFx never drops a message it cannot process: it puts it back with a growing delay (2, 4, 8 … seconds, at most
@@ -31,15 +34,28 @@ public sealed class RetriedMessages
             return;
         }
 
-        long dequeues = fields.TryGetValue("DequeueCount", out object? count) && count is not null ? Convert.ToInt64(count, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        long dequeues = Number(fields, "DequeueCount");
+        int putBack = eventId == AbandoningMessage ? 1 : 0;
+        int delay = (int)Number(fields, "VisibilityTimeoutSeconds");
+        bool poison = eventId == PoisonMessageDetected;
         _messages.AddOrUpdate(
             messageId,
-            _ => new RetriedMessage(messageId, Text(fields, "InstanceId") ?? "", Text(fields, "EventType") ?? "", Text(fields, "PartitionId") ?? Text(fields, "QueueName") ?? "", dequeues, eventId == PoisonMessageDetected, at),
-            (_, known) => known with { DequeueCount = Math.Max(known.DequeueCount, dequeues), Poison = known.Poison || eventId == PoisonMessageDetected, LastSeen = at });
+            _ => new RetriedMessage(messageId, Text(fields, "InstanceId") ?? "", Text(fields, "EventType") ?? "", Text(fields, "PartitionId") ?? "", putBack, delay, dequeues, poison, at),
+            (_, known) => known with
+            {
+                TimesPutBack = known.TimesPutBack + putBack,
+                NextTryInSeconds = putBack > 0 ? delay : known.NextTryInSeconds,
+                DequeueCount = Math.Max(known.DequeueCount, dequeues),
+                Poison = known.Poison || poison,
+                LastSeen = at,
+            });
     }
 
     /// <summary>A message that was processed after all is no longer retried.</summary>
     public void Forget(string messageId) => _messages.TryRemove(messageId, out _);
+
+    private static long Number(IReadOnlyDictionary<string, object?> fields, string name)
+        => fields.TryGetValue(name, out object? value) && value is not null ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) : 0;
 
     private static string? Text(IReadOnlyDictionary<string, object?> fields, string name)
         => fields.TryGetValue(name, out object? value) ? value?.ToString() : null;

@@ -28,10 +28,19 @@ public sealed record CycleClock(DateTime CycleEpoch, DateTime RealEpoch, double 
         return ToCycleTime(context.CurrentUtcDateTime);
     }
 
-    /// <summary>A durable timer that fires when the cycle's clock reaches <paramref name="cycleUtc"/>.</summary>
-    public Task TimerAsync(TaskOrchestrationContext context, DateTime cycleUtc, CancellationToken cancellation)
+    /// <summary>
+    /// A durable timer that fires when the cycle's clock reaches <paramref name="cycleUtc"/>, never before: Azure
+    /// Storage hides a timer's message for whole seconds, so DTFx may wake an orchestration up to a second early
+    /// (hours of a cycle on a fast clock); the rest is waited out with another timer.
+    /// </summary>
+    public async Task TimerAsync(TaskOrchestrationContext context, DateTime cycleUtc, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.CreateTimer(DateTime.SpecifyKind(ToRealTime(cycleUtc), DateTimeKind.Utc), cancellation);
+        DateTime realUtc = DateTime.SpecifyKind(ToRealTime(cycleUtc), DateTimeKind.Utc);
+        do
+        {
+            await context.CreateTimer(realUtc, cancellation);
+        }
+        while (Now(context) < cycleUtc && !cancellation.IsCancellationRequested);
     }
 }

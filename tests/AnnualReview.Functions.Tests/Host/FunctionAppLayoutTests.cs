@@ -1,16 +1,10 @@
 using System.Text.Json;
-using AnnualReview.Durable.Hosting;
-using AnnualReview.Durable.Worker;
 using AnnualReview.Functions.Host;
-using AnnualReview.Testing;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AnnualReview.Functions.Tests.Host;
 
 /// <summary>The files the Functions host reads, as they land in the build output's root.</summary>
-[Collection("azurite")]
-public sealed class FunctionAppLayoutTests(AzuriteFixture azurite)
+public sealed class FunctionAppLayoutTests
 {
     private static JsonElement Read(params string[] path)
         => JsonDocument.Parse(File.ReadAllText(Path.Combine([AppContext.BaseDirectory, .. path]))).RootElement.Clone();
@@ -33,15 +27,16 @@ public sealed class FunctionAppLayoutTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public void HostJson_ForwardsHttpWithoutARoutePrefix_AndDecodesBase64Messages()
+    public void HostJson_ForwardsHttpWithoutARoutePrefix_AndCarriesTheTaskHubsSettings()
     {
         JsonElement host = Read("host.json");
+        JsonElement durable = host.GetProperty("extensions").GetProperty("durableTask");
 
         Assert.Equal("", host.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
         Assert.True(host.GetProperty("customHandler").GetProperty("enableForwardingHttpRequest").GetBoolean());
         Assert.Equal("AnnualReview.Functions", host.GetProperty("customHandler").GetProperty("description").GetProperty("defaultExecutablePath").GetString());
-        Assert.Equal("base64", host.GetProperty("extensions").GetProperty("queues").GetProperty("messageEncoding").GetString());
-        Assert.Equal(new DurableTaskOptions().MaxDequeueCount, host.GetProperty("extensions").GetProperty("queues").GetProperty("maxDequeueCount").GetInt32());
+        Assert.Equal("%TaskHubName%", durable.GetProperty("hubName").GetString());
+        Assert.Equal(4, durable.GetProperty("storageProvider").GetProperty("partitionCount").GetInt32());
     }
 
     [Fact]
@@ -55,25 +50,11 @@ public sealed class FunctionAppLayoutTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public void QueueFunctions_CoverExactlyTheEnginesQueues()
+    public void FunctionFolders_AreOnlyTheHttpForwarderAndTheTimer_TheEngineReadsItsOwnQueues()
     {
-        string hub = AzuriteServer.NewTaskHubName("lay");
-        using WebApplication app = AppHost.Build(["--AzureWebJobsStorage", azurite.ConnectionString, "--TaskHubName", hub]);
-        DurableTaskWorker worker = app.Services.GetRequiredService<DurableTaskWorker>();
-        string[] folders = [.. Directory.GetDirectories(AppContext.BaseDirectory, HostFunctions.ControlQueuePrefix + "*").Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
+        string[] functions = [.. Directory.GetFiles(AppContext.BaseDirectory, "function.json", SearchOption.AllDirectories)
+            .Select(f => Path.GetFileName(Path.GetDirectoryName(f)!)).Order(StringComparer.Ordinal)];
 
-        var declared = new List<string>();
-        foreach (string function in folders.Append(HostFunctions.WorkItems))
-        {
-            JsonElement trigger = Binding(function);
-            Assert.Equal("queueTrigger", trigger.GetProperty("type").GetString());
-            Assert.Equal(HostFunctions.QueueBinding, trigger.GetProperty("name").GetString());
-            Assert.Equal("AzureWebJobsStorage", trigger.GetProperty("connection").GetString());
-            declared.Add(trigger.GetProperty("queueName").GetString()!.Replace("%TaskHubName%", hub, StringComparison.Ordinal));
-        }
-
-        Assert.Equal(new DurableTaskOptions().PartitionCount, folders.Length);
-        Assert.Equal(HostFunctions.ControlQueueCount, folders.Length);
-        Assert.Equal(worker.ControlQueueNames.Append(worker.WorkItemQueueName), declared);
+        Assert.Equal([HostFunctions.Housekeeping, HostFunctions.Http], functions);
     }
 }

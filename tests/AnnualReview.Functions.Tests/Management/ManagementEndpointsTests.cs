@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using AnnualReview.Durable;
-using AnnualReview.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using AnnualReview.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

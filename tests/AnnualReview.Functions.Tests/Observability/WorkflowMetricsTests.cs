@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using AnnualReview.Assessment.Cycle;
-using AnnualReview.Durable;
-using AnnualReview.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using AnnualReview.Testing;
 using AnnualReview.Workflows;
 using AnnualReview.Workflows.Commands;

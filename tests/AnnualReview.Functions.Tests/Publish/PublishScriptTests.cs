@@ -71,7 +71,7 @@ public sealed class PublishScriptTests(AzuriteFixture azurite, PublishedPackage 
     [Fact]
     public void Package_CarriesTheAppsAssemblies_AndItsOwnDotNetRuntime()
     {
-        foreach (string assembly in new[] { "AnnualReview.Functions.dll", "AnnualReview.Durable.dll", "AnnualReview.Workflows.dll", "AnnualReview.Assessment.dll" })
+        foreach (string assembly in new[] { "AnnualReview.Functions.dll", "AnnualReview.TaskHub.dll", "AnnualReview.Workflows.dll", "AnnualReview.Assessment.dll", "Microsoft.DurableTask.Worker.dll", "Microsoft.DurableTask.Client.dll", "DurableTask.Core.dll", "DurableTask.AzureStorage.dll" })
         {
             Assert.True(File.Exists(Path.Combine(package.App, assembly)), $"{assembly} is missing from the package.");
         }
@@ -133,7 +133,7 @@ public sealed class PublishScriptTests(AzuriteFixture azurite, PublishedPackage 
             JsonElement status = await WaitForStatus(http, handler, log, timeout);
 
             Assert.Equal(hub, status.GetProperty("taskHub").GetString());
-            Assert.False(status.GetProperty("pollingQueues").GetBoolean());
+            Assert.Contains("DurableTask.AzureStorage", status.GetProperty("engine").GetString(), StringComparison.Ordinal);
         }
         finally
         {

@@ -3,6 +3,7 @@ using AnnualReview.Testing;
 using AnnualReview.Workflows.Contracts;
 using Azure;
 using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static AnnualReview.Functions.Tests.Web.WebTestHost;
 
@@ -166,7 +167,7 @@ public sealed class WebJourneyTests(AzuriteFixture azurite)
         IAPIResponse export = await auditor.Context.APIRequest.GetAsync(host.Url($"/web/audit/export?cycle={CycleId}"));
         string exported = await export.TextAsync();
         Assert.Equal(200, export.Status);
-        Assert.Contains("\"manifest\"", exported.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1], StringComparison.Ordinal);
+        Assert.Contains("\"exportSha256\"", exported.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1], StringComparison.Ordinal);
         Assert.Contains(cellInstance, exported, StringComparison.Ordinal);
 
         long tampered = await TamperAsync(host, cellInstance, timeout);
@@ -183,22 +184,26 @@ public sealed class WebJourneyTests(AzuriteFixture azurite)
         await ShotAsync(board, "14-board-recognition");
     }
 
-    /// <summary>Edits one stored history row by hand, as someone with storage access might: a date inside its events changes.</summary>
+    /// <summary>
+    /// Edits one event in the task hub's History table by hand, as someone with the storage key might, once it is
+    /// sealed: a date inside a submission changes.
+    /// </summary>
     private static async Task<long> TamperAsync(WebTestHost host, string instanceId, CancellationToken timeout)
     {
-        var table = new TableServiceClient(host.App.App.Configuration["AzureWebJobsStorage"]).GetTableClient(host.App.TaskHub + "Instances");
-        for (long seq = 1; seq < 50; seq++)
+        await host.App.Services.GetRequiredService<AnnualReview.TaskHub.Sealing.HistorySealer>().SealAsync(instanceId, timeout);
+        var table = new TableServiceClient(host.App.App.Configuration["AzureWebJobsStorage"]).GetTableClient(host.App.TaskHub + "History");
+        for (long seq = 1; seq < 200; seq++)
         {
-            NullableResponse<TableEntity> row = await table.GetEntityIfExistsAsync<TableEntity>(instanceId, $"h{seq:D10}", cancellationToken: timeout);
-            if (row.HasValue && row.Value!.GetString("Events") is { } events && events.Contains("2026-", StringComparison.Ordinal))
+            NullableResponse<TableEntity> row = await table.GetEntityIfExistsAsync<TableEntity>(instanceId, seq.ToString("X16", System.Globalization.CultureInfo.InvariantCulture), cancellationToken: timeout);
+            if (row.HasValue && row.Value!.GetString("EventType") == "EventRaised" && row.Value.GetString("Input") is { } input && input.Contains("2026-", StringComparison.Ordinal))
             {
-                int at = events.IndexOf("2026-", StringComparison.Ordinal);
-                row.Value["Events"] = string.Concat(events.AsSpan(0, at), "2025-", events.AsSpan(at + 5));
+                int at = input.IndexOf("2026-", StringComparison.Ordinal);
+                row.Value["Input"] = string.Concat(input.AsSpan(0, at), "2025-", input.AsSpan(at + 5));
                 await table.UpdateEntityAsync(row.Value, ETag.All, TableUpdateMode.Replace, timeout);
                 return seq;
             }
         }
 
-        throw new InvalidOperationException("No history row with an inline date to edit.");
+        throw new InvalidOperationException("No raised event with an inline date to edit.");
     }
 }

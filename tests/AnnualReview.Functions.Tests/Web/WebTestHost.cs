@@ -112,7 +112,7 @@ internal sealed class WebTestHost : IAsyncDisposable
         FormDefinition form = CycleRules.For(RuleSetId).RuleSet.FormFor(member);
         var sections = form.Parts.Where(p => p.Code != "B").SelectMany(p => p.Sections).ToDictionary(s => s.Code, s => $"Nội dung mục {s.Code}.", StringComparer.Ordinal);
         SubmitResult result = await App.Services.GetRequiredService<ReviewCommands>()
-            .SubmitSelfReviewAsync(CycleId, RuleSetId, member, form.Code, sections, level, [], memberId, cancellation);
+            .SubmitSelfReviewAsync(CycleId, RuleSetId, member, form.Code, sections, level, [], memberId, null, cancellation);
         Assert.Empty(result.Errors);
     }
 

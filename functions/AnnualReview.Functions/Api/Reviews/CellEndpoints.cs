@@ -1,3 +1,4 @@
+using AnnualReview.Functions.Idempotency;
 using AnnualReview.Assessment.Model;
 using AnnualReview.Assessment.Rules;
 using AnnualReview.Functions.Problems;
@@ -83,7 +84,7 @@ internal sealed class CellEndpoints(CycleDirectory cycles, ReviewAccess access, 
         }
 
         SubmitResult result = await commands.SubmitCollectiveReviewAsync(cycleId, cycle!.Input.RuleSetId, cellId,
-            body!.Sections ?? [], caller.Actor, context.RequestAborted);
+            body!.Sections ?? [], caller.Actor, RequestKeys.FromApi(context), context.RequestAborted);
         return result.Errors.Count > 0
             ? ApiProblem.Validation(context, result.Errors)
             : ReviewResults.Created(context, $"/api/cycles/{cycleId}/cells/{cellId}/collective-review", ReviewVersionView.From(result.Version!, withRating: false));

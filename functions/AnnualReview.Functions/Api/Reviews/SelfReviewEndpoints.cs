@@ -1,3 +1,4 @@
+using AnnualReview.Functions.Idempotency;
 using AnnualReview.Assessment.Model;
 using AnnualReview.Functions.Api.Attachments;
 using AnnualReview.Functions.Problems;
@@ -98,7 +99,7 @@ internal sealed class SelfReviewEndpoints(CycleDirectory cycles, ReviewAccess ac
 
         string form = upload!.Form ?? cycle.Rules.RuleSet.FormFor(member).Code;
         SubmitResult result = await commands.SubmitSelfReviewAsync(cycleId, cycle.Input.RuleSetId, member, form, upload.Sections, upload.SelfRating,
-            upload.Attachments, memberId, cancellation);
+            upload.Attachments, memberId, RequestKeys.FromApi(context), cancellation);
         if (result.Errors.Count > 0)
         {
             return ApiProblem.Validation(context, result.Errors);

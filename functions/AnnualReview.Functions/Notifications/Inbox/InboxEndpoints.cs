@@ -105,7 +105,7 @@ public static partial class InboxEndpoints
     private static IResult NoInbox(HttpContext context)
         => ApiProblem.Result(context, ProblemKind.Forbidden, null, "Tài khoản này không có hộp thư thông báo.", "This account has no notification inbox.");
 
-    /// <summary>Inbox row keys: creation ticks, '_', the notification key.</summary>
-    [GeneratedRegex("^[0-9]{19}_[0-9a-f]{32}$", RegexOptions.CultureInvariant)]
+    /// <summary>Inbox row keys: the notification key (what it announces, hashed).</summary>
+    [GeneratedRegex("^[0-9a-f]{32}$", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
 }

@@ -6,7 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure;
 using Azure.Data.Tables;
-using AnnualReview.Durable.Client;
+using Microsoft.DurableTask.Client;
 using AnnualReview.Functions.Problems;
 using AnnualReview.Functions.Security;
 using AnnualReview.Functions.Tests.Api.Cycles;
@@ -28,6 +28,7 @@ public sealed class AuditEndpointsTests(AzuriteFixture azurite)
         using HttpResponseMessage started = await app.As(AppRoles.OrganizationBoard, SmallCity.Board).PostAsJsonAsync("/api/cycles", SmallCity.Cycle(2025), timeout);
         string id = (await SmallCity.ReadJsonAsync(started, timeout)).GetProperty("id").GetString()!;
         await CycleHelpers.WaitForCompletionAsync(auditor, id, timeout);
+        await WaitUntilSealedAsync(auditor, id, timeout);
 
         JsonElement history = await auditor.GetFromJsonAsync<JsonElement>($"/api/audit/instances/{id}/history", timeout);
         byte[] export = await auditor.GetByteArrayAsync($"/api/audit/cycles/{id}/export", timeout);
@@ -39,6 +40,7 @@ public sealed class AuditEndpointsTests(AzuriteFixture azurite)
         Assert.Contains("\"rootUnitId\":\"hcm\"", start.GetProperty("payload").GetString(), StringComparison.OrdinalIgnoreCase);
         Assert.Contains(events, e => e.GetProperty("type").GetString() == "ExecutionCompleted");
         Assert.True(history.GetProperty("verification").GetProperty("isIntact").GetBoolean());
+        Assert.All(events, e => Assert.Matches("^[0-9a-f]{64}$", e.GetProperty("seal").GetString()));
 
         // The export: one JSON object per line; recompute each instance's hash and the whole export's.
         List<byte[]> lines = SplitLines(export);
@@ -60,8 +62,12 @@ public sealed class AuditEndpointsTests(AzuriteFixture azurite)
         Assert.Equal(events.Length, byInstance[id].Count);
     }
 
+    /// <summary>
+    /// Someone with the storage key edits an event in the task hub's History table after it was sealed (the same
+    /// event, other bytes): the history API, the manifest and the audit page name that event.
+    /// </summary>
     [Fact]
-    public async Task History_RowEditedInStorage_ShowsTheFirstBrokenRowInHistoryAndManifest()
+    public async Task History_EventEditedInTheHistoryTable_IsNamedInHistoryAndManifest()
     {
         CancellationToken timeout = TestTimeout.For(TimeSpan.FromSeconds(120));
         await using TestApp app = await TestApp.StartAsync(azurite, timeout);
@@ -70,22 +76,40 @@ public sealed class AuditEndpointsTests(AzuriteFixture azurite)
         using HttpResponseMessage started = await app.As(AppRoles.OrganizationBoard, SmallCity.Board).PostAsJsonAsync("/api/cycles", SmallCity.Cycle(2025), timeout);
         string id = (await SmallCity.ReadJsonAsync(started, timeout)).GetProperty("id").GetString()!;
         await CycleHelpers.WaitForCompletionAsync(auditor, id, timeout);
+        await WaitUntilSealedAsync(auditor, id, timeout);
         string tampered = $"{id}~{SmallCity.Q1}";
-        var instances = new TableClient(azurite.ConnectionString, app.TaskHub + "Instances");
-        TableEntity row = (await instances.GetEntityAsync<TableEntity>(tampered, "h0000000001", cancellationToken: timeout)).Value;
+        var history = new TableClient(azurite.ConnectionString, app.TaskHub + "History");
+        TableEntity row = (await history.GetEntityAsync<TableEntity>(tampered, "0000000000000001", cancellationToken: timeout)).Value;
+        Assert.Equal("ExecutionStarted", row.GetString("EventType"));
 
-        // Same events, other bytes: the hash covers the stored text exactly.
-        row["Events"] = JsonNode.Parse(row.GetString("Events")!)!.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
-        await instances.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Replace, timeout);
-        JsonElement history = await auditor.GetFromJsonAsync<JsonElement>($"/api/audit/instances/{tampered}/history", timeout);
+        // The same input, other bytes: the seal covers the stored text exactly.
+        row["Input"] = JsonNode.Parse(row.GetString("Input")!)!.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        await history.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Replace, timeout);
+        JsonElement verification = (await auditor.GetFromJsonAsync<JsonElement>($"/api/audit/instances/{tampered}/history", timeout)).GetProperty("verification");
         JsonElement manifest = await auditor.GetFromJsonAsync<JsonElement>($"/api/audit/cycles/{id}/manifest", timeout);
 
-        JsonElement verification = history.GetProperty("verification");
         Assert.False(verification.GetProperty("isIntact").GetBoolean());
         Assert.Equal(1, verification.GetProperty("firstBrokenSeq").GetInt64());
+        Assert.Contains("ExecutionStarted", verification.GetProperty("firstBrokenEvent").GetString(), StringComparison.Ordinal);
+        Assert.NotEqual(verification.GetProperty("sealedHash").GetString(), verification.GetProperty("computedHash").GetString());
         JsonElement[] entries = [.. manifest.GetProperty("instances").EnumerateArray()];
         Assert.False(entries.Single(e => e.GetProperty("instanceId").GetString() == tampered).GetProperty("verification").GetProperty("isIntact").GetBoolean());
         Assert.All(entries.Where(e => e.GetProperty("instanceId").GetString() != tampered), e => Assert.True(e.GetProperty("verification").GetProperty("isIntact").GetBoolean()));
+    }
+
+    /// <summary>The sealer seals within seconds; an auditor exports an ended cycle once every event is sealed.</summary>
+    internal static async Task WaitUntilSealedAsync(HttpClient auditor, string cycleId, CancellationToken timeout)
+    {
+        while (true)
+        {
+            JsonElement manifest = await auditor.GetFromJsonAsync<JsonElement>($"/api/audit/cycles/{cycleId}/manifest", timeout);
+            if (manifest.GetProperty("instances").EnumerateArray().All(e => e.GetProperty("verification").GetProperty("unsealedCount").GetInt32() == 0))
+            {
+                return;
+            }
+
+            await Task.Delay(250, timeout);
+        }
     }
 
     /// <summary>Who reads which history: audit roles only, and only for instances of units in their subtree; exports need the whole cycle.</summary>

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using AnnualReview.Durable.Client;
+using Microsoft.DurableTask.Client;
 using AnnualReview.Functions.Security;
 using AnnualReview.Testing;
 using Microsoft.Extensions.DependencyInjection;

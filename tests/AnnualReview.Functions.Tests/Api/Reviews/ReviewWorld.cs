@@ -3,7 +3,7 @@ using System.Text.Json;
 using AnnualReview.Assessment.Cycle;
 using AnnualReview.Assessment.Model;
 using AnnualReview.Assessment.Roster;
-using AnnualReview.Durable.Client;
+using Microsoft.DurableTask.Client;
 using AnnualReview.Testing;
 using AnnualReview.Workflows.Commands;
 using AnnualReview.Workflows.Contracts;

@@ -1,0 +1,6 @@
+using AnnualReview.Testing;
+
+namespace AnnualReview.TaskHub.Tests;
+
+[CollectionDefinition("azurite")]
+public sealed class AzuriteTestGroup : ICollectionFixture<AzuriteFixture>;
