@@ -60,6 +60,7 @@ public static class AppHost
         builder.Services.AddSingleton<RosterService>();
         builder.Services.AddSingleton<CycleRegistry>();
         builder.Services.AddSingleton<CycleStarter>();
+        builder.Services.AddSingleton<IRaisedEvents, Idempotency.HistoryRaisedEvents>();
         builder.Services.AddSingleton<ReviewCommands>();
         builder.Services.AddAppSecurity(configuration);
         builder.Services.AddAppTelemetry(configuration);

@@ -97,6 +97,12 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
             {
                 if (await store.TryTakeOverAsync(partition, subject, key, claim, etag, cancellation))
                 {
+                    // The first attempt may have written and raised part of its work before it died or failed.
+                    if (abandoned)
+                    {
+                        context.Items[RequestKeys.MayHaveRunItem] = true;
+                    }
+
                     return null;
                 }
 
@@ -145,7 +151,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         {
             if (!kept)
             {
-                // A server error or an answer too large to keep: let a retry run again (every command is idempotent itself).
+                // A server error or an answer too large to keep: let a retry run again at once, as a retry of a
+                // request that may have run (every command finds what an earlier attempt of its request wrote).
                 await ReleaseQuietlyAsync(partition);
             }
 

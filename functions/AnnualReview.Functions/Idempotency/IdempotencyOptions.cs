@@ -25,6 +25,11 @@ public sealed record IdempotencyOptions
             options = options with { Lifetime = TimeSpan.FromHours(double.Parse(hours, System.Globalization.CultureInfo.InvariantCulture)) };
         }
 
+        if (configuration["Idempotency:InFlightLeaseSeconds"] is { Length: > 0 } lease)
+        {
+            options = options with { InFlightLease = TimeSpan.FromSeconds(double.Parse(lease, System.Globalization.CultureInfo.InvariantCulture)) };
+        }
+
         return options;
     }
 }

@@ -69,8 +69,9 @@ public sealed class IdempotencyStore(TableClient table)
     }
 
     /// <summary>Frees the key after a failure, so a retry runs again instead of replaying an error.</summary>
-    public Task ReleaseAsync(string partition, CancellationToken cancellation)
-        => table.DeleteEntityAsync(partition, "", ETag.All, cancellation);
+    /// <summary>Marks the claim as abandoned now (its start put far back), so the next attempt takes it over at once, knowing an attempt ran.</summary>
+    public async Task ReleaseAsync(string partition, CancellationToken cancellation)
+        => await table.UpsertEntityAsync(new TableEntity(partition, "") { ["StartedAt"] = DateTimeOffset.UnixEpoch, ["Completed"] = false }, TableUpdateMode.Merge, cancellation);
 
     private async Task EnsureCreatedAsync(CancellationToken cancellation)
     {

@@ -243,13 +243,13 @@ public static class AppraisalPage
         if (finalize && !quota.IsWithin)
         {
             // Keep the decisions made so far, but do not finalize: name the groups and what to move.
-            await commands.SubmitAppraisalAsync(view.Cycle.CycleId, view.Unit.Id, new AppraisalSubmitted(decisions, new Dictionary<string, RatingLevel>(), by, Finalize: false), r.Cancellation);
+            await commands.SubmitAppraisalAsync(view.Cycle.CycleId, view.Unit.Id, new AppraisalSubmitted(decisions, new Dictionary<string, RatingLevel>(), by, Finalize: false), null, r.Cancellation);
             string groups = string.Join("; ", quota.Broken.Select(g => $"{g.Group}: {r.T(g.Guidance!.MessageVi, g.Guidance.MessageEn)}"));
             string share = view.Rules.Quota.ShareFor(false).ToString("P0", System.Globalization.CultureInfo.InvariantCulture);
             return await RenderAsync(r, view, values, [], r.T($"vượt tỷ lệ Hoàn thành xuất sắc (tối đa {share} số Hoàn thành tốt) ở nhóm ", $"the Excellent quota (at most {share} of Good) is broken in ") + groups);
         }
 
-        await commands.SubmitAppraisalAsync(view.Cycle.CycleId, view.Unit.Id, new AppraisalSubmitted(decisions, new Dictionary<string, RatingLevel>(), by, finalize), r.Cancellation);
+        await commands.SubmitAppraisalAsync(view.Cycle.CycleId, view.Unit.Id, new AppraisalSubmitted(decisions, new Dictionary<string, RatingLevel>(), by, finalize), null, r.Cancellation);
         return Results.Redirect($"{WebUi.Root}/appraisal?cycle={Uri.EscapeDataString(view.Cycle.CycleId)}&unit={Uri.EscapeDataString(view.Unit.Id)}&sent={(finalize ? "finalize" : "save")}");
     }
 }

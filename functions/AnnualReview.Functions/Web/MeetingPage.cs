@@ -265,7 +265,7 @@ public static class MeetingPage
         }
 
         var record = new MeetingRecorded(convened, present, [.. tallies.Select(MemberTally.From)], r.Caller.Actor);
-        await commands.RecordMeetingAsync(view.Cycle.CycleId, view.Cell.Id, record, r.Cancellation);
+        await commands.RecordMeetingAsync(view.Cycle.CycleId, view.Cell.Id, record, null, r.Cancellation);
         return Results.Redirect(back + "&recorded=1");
     }
 

@@ -35,6 +35,24 @@ public sealed class HistoryReader(TaskHubStorage storage)
         return records;
     }
 
+    /// <summary>The instance's events of one type and name (for example the raised events named "appraisal").</summary>
+    public async Task<List<HistoryRecord>> ReadEventsAsync(string instanceId, string eventType, string name, CancellationToken cancellation)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(instanceId);
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {instanceId} and EventType eq {eventType} and Name eq {name}");
+        var records = new List<HistoryRecord>();
+        await foreach (TableEntity row in storage.History.QueryAsync<TableEntity>(filter, cancellationToken: cancellation))
+        {
+            if (long.TryParse(row.RowKey, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out long seq))
+            {
+                records.Add(await ToRecordAsync(instanceId, seq, row, cancellation));
+            }
+        }
+
+        records.Sort((a, b) => a.Seq.CompareTo(b.Seq));
+        return records;
+    }
+
     public static string RowKey(long seq) => seq.ToString("X16", CultureInfo.InvariantCulture);
 
     private async Task<HistoryRecord> ToRecordAsync(string instanceId, long seq, TableEntity row, CancellationToken cancellation)

@@ -19,16 +19,16 @@ public sealed record AttachmentUpload(string FileName, string ContentType, byte[
 /// submit, secretaries open and record meetings, committees appraise and rate. Authorization and input
 /// checks happen before these are called (in the app); the orchestrations check the rules again.
 /// </summary>
-public sealed class ReviewCommands(DurableTaskClient client, AssessmentStorage storage, TimeProvider clock)
+public sealed class ReviewCommands(DurableTaskClient client, AssessmentStorage storage, TimeProvider clock, IRaisedEvents? raised = null)
 {
     /// <summary>
     /// Checks the form, stores a new self-review version with its attachments, then tells the member's cell.
-    /// A form with errors stores nothing and raises nothing. The same <paramref name="requestKey"/> again stores
+    /// A form with errors stores nothing and raises nothing. The same <paramref name="request"/> again stores
     /// nothing new and tells the cell again (the cell takes a version it has seen once).
     /// </summary>
     public async Task<SubmitResult> SubmitSelfReviewAsync(
         string cycleId, string ruleSetId, Member member, string form, IReadOnlyDictionary<string, string> sections, RatingLevel selfRating,
-        IReadOnlyList<AttachmentUpload> attachments, string submittedBy, string? requestKey, CancellationToken cancellation)
+        IReadOnlyList<AttachmentUpload> attachments, string submittedBy, CommandRequest? request, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(member);
         ArgumentNullException.ThrowIfNull(attachments);
@@ -47,9 +47,9 @@ public sealed class ReviewCommands(DurableTaskClient client, AssessmentStorage s
 
         DateTime now = clock.GetUtcNow().UtcDateTime;
         SelfReviewVersion version = await submissions.AddVersionAsync(
-            new SelfReviewVersion(cycleId, member.Id, 1, form, sections, selfRating, stored, submittedBy, now), requestKey, cancellation);
-        await client.RaiseEventAsync(CycleInstanceIds.Unit(cycleId, member.CellId), EventNames.SelfReviewSubmitted,
-            new SelfReviewSubmitted(member.Id, version.Version, selfRating, submittedBy, now), cancellation);
+            new SelfReviewVersion(cycleId, member.Id, 1, form, sections, selfRating, stored, submittedBy, now), request?.Key, cancellation);
+        await RaiseOnceAsync(CycleInstanceIds.Unit(cycleId, member.CellId), EventNames.SelfReviewSubmitted,
+            new SelfReviewSubmitted(member.Id, version.Version, selfRating, submittedBy, version.SubmittedAt) { RequestId = request?.Key }, request, cancellation);
         return new SubmitResult(version, []);
     }
 
@@ -57,7 +57,7 @@ public sealed class ReviewCommands(DurableTaskClient client, AssessmentStorage s
     /// Stores a version of the cell's collective review (Mẫu 01), checked against the rule set's collective form,
     /// and tells the cell. Its versions are kept like members' ones, under the cell's id.
     /// </summary>
-    public async Task<SubmitResult> SubmitCollectiveReviewAsync(string cycleId, string ruleSetId, string cellId, IReadOnlyDictionary<string, string> sections, string submittedBy, string? requestKey, CancellationToken cancellation)
+    public async Task<SubmitResult> SubmitCollectiveReviewAsync(string cycleId, string ruleSetId, string cellId, IReadOnlyDictionary<string, string> sections, string submittedBy, CommandRequest? request, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(sections);
         var form = CycleRules.For(ruleSetId).RuleSet.CollectiveForm;
@@ -76,23 +76,47 @@ public sealed class ReviewCommands(DurableTaskClient client, AssessmentStorage s
 
         DateTime now = clock.GetUtcNow().UtcDateTime;
         SelfReviewVersion version = await new SubmissionStore(storage).AddVersionAsync(
-            new SelfReviewVersion(cycleId, "collective|" + cellId, 1, form.Code, sections, RatingLevel.Good, [], submittedBy, now), requestKey, cancellation);
-        await client.RaiseEventAsync(CycleInstanceIds.Unit(cycleId, cellId), EventNames.CollectiveReviewSubmitted,
-            new CollectiveReviewSubmitted(version.Version, submittedBy, now), cancellation);
+            new SelfReviewVersion(cycleId, "collective|" + cellId, 1, form.Code, sections, RatingLevel.Good, [], submittedBy, now), request?.Key, cancellation);
+        await RaiseOnceAsync(CycleInstanceIds.Unit(cycleId, cellId), EventNames.CollectiveReviewSubmitted,
+            new CollectiveReviewSubmitted(version.Version, submittedBy, version.SubmittedAt) { RequestId = request?.Key }, request, cancellation);
         return new SubmitResult(version, []);
     }
 
-    public Task OpenMeetingAsync(string cycleId, string cellId, string openedBy, CancellationToken cancellation)
-        => client.RaiseEventAsync(CycleInstanceIds.Unit(cycleId, cellId), EventNames.MeetingOpened, new MeetingOpened(openedBy), cancellation);
+    public Task OpenMeetingAsync(string cycleId, string cellId, string openedBy, CommandRequest? request, CancellationToken cancellation)
+        => RaiseOnceAsync(CycleInstanceIds.Unit(cycleId, cellId), EventNames.MeetingOpened, new MeetingOpened(openedBy) { RequestId = request?.Key }, request, cancellation);
 
-    public Task RecordMeetingAsync(string cycleId, string cellId, MeetingRecorded meeting, CancellationToken cancellation)
-        => client.RaiseEventAsync(CycleInstanceIds.Unit(cycleId, cellId), EventNames.MeetingRecorded, meeting, cancellation);
+    public Task RecordMeetingAsync(string cycleId, string cellId, MeetingRecorded meeting, CommandRequest? request, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        return RaiseOnceAsync(CycleInstanceIds.Unit(cycleId, cellId), EventNames.MeetingRecorded, meeting with { RequestId = request?.Key }, request, cancellation);
+    }
 
-    public Task SubmitAppraisalAsync(string cycleId, string grassrootsId, AppraisalSubmitted appraisal, CancellationToken cancellation)
-        => client.RaiseEventAsync(CycleInstanceIds.Unit(cycleId, grassrootsId), EventNames.Appraisal, appraisal, cancellation);
+    public Task SubmitAppraisalAsync(string cycleId, string grassrootsId, AppraisalSubmitted appraisal, CommandRequest? request, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(appraisal);
+        return RaiseOnceAsync(CycleInstanceIds.Unit(cycleId, grassrootsId), EventNames.Appraisal, appraisal with { RequestId = request?.Key }, request, cancellation);
+    }
 
-    public Task RateOrganizationsAsync(string cycleId, string committeeId, OrganizationsRated rating, CancellationToken cancellation)
-        => client.RaiseEventAsync(CycleInstanceIds.Unit(cycleId, committeeId), EventNames.OrganizationsRated, rating, cancellation);
+    public Task RateOrganizationsAsync(string cycleId, string committeeId, OrganizationsRated rating, CommandRequest? request, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(rating);
+        return RaiseOnceAsync(CycleInstanceIds.Unit(cycleId, committeeId), EventNames.OrganizationsRated, rating with { RequestId = request?.Key }, request, cancellation);
+    }
+
+    /// <summary>
+    /// Raises a person's event. A retry of a request whose first attempt may have raised it already looks in the
+    /// instance's history first; the orchestration also applies a request only once, for the rare retry that
+    /// comes while the first event still waits in its queue.
+    /// </summary>
+    private async Task RaiseOnceAsync(string instanceId, string eventName, IPeopleEvent payload, CommandRequest? request, CancellationToken cancellation)
+    {
+        if (request is { MayHaveRun: true } && raised is not null && await raised.ContainsAsync(instanceId, eventName, request.Key, cancellation))
+        {
+            return;
+        }
+
+        await client.RaiseEventAsync(instanceId, eventName, payload, cancellation);
+    }
 
     /// <summary>Starts the re-rating of an earlier year; its instance id names the member, the year and the decision reference.</summary>
     public async Task<string> ReRateAsync(ReRatingInput input, string decisionReference, CancellationToken cancellation)

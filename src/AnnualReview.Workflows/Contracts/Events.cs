@@ -17,14 +17,32 @@ public static class EventNames
     public const string SubtreeStarted = "subtree-started";
 }
 
+/// <summary>
+/// Something a person did, raised as an event on the unit's orchestration. <see cref="RequestId"/> names the
+/// request it came from: a retry of the same request that reaches the orchestration twice is applied once.
+/// </summary>
+public interface IPeopleEvent
+{
+    string? RequestId { get; }
+}
+
 /// <summary>A member (or, after hand-over, the secretary for them) submitted a self-review version.</summary>
-public sealed record SelfReviewSubmitted(string MemberId, int Version, RatingLevel SelfRating, string SubmittedBy, DateTime SubmittedAt);
+public sealed record SelfReviewSubmitted(string MemberId, int Version, RatingLevel SelfRating, string SubmittedBy, DateTime SubmittedAt) : IPeopleEvent
+{
+    public string? RequestId { get; init; }
+}
 
 /// <summary>The cell's collective review (Mẫu 01) was submitted by its secretary; it comes before the meeting.</summary>
-public sealed record CollectiveReviewSubmitted(int Version, string SubmittedBy, DateTime SubmittedAt);
+public sealed record CollectiveReviewSubmitted(int Version, string SubmittedBy, DateTime SubmittedAt) : IPeopleEvent
+{
+    public string? RequestId { get; init; }
+}
 
 /// <summary>The cell secretary opened the meeting: no more resubmissions.</summary>
-public sealed record MeetingOpened(string OpenedBy);
+public sealed record MeetingOpened(string OpenedBy) : IPeopleEvent
+{
+    public string? RequestId { get; init; }
+}
 
 /// <summary>
 /// How the full members present voted on one member: counts only (secret ballot). Under a rule set that scores
@@ -61,13 +79,22 @@ public sealed record MemberTally(string MemberId, IReadOnlyDictionary<RatingLeve
 /// The cell meeting's record (biên bản): full members convened and present, and a tally per member.
 /// Members rated afterwards (absent from the meeting) come in a later record with <see cref="Supplementary"/> set.
 /// </summary>
-public sealed record MeetingRecorded(int FullMembersConvened, int FullMembersPresent, IReadOnlyList<MemberTally> Tallies, string RecordedBy, bool Supplementary = false);
+public sealed record MeetingRecorded(int FullMembersConvened, int FullMembersPresent, IReadOnlyList<MemberTally> Tallies, string RecordedBy, bool Supplementary = false) : IPeopleEvent
+{
+    public string? RequestId { get; init; }
+}
 
 /// <summary>The grassroots committee's decision on one member: accept the proposal or override it with a reason.</summary>
 public sealed record MemberDecision(string MemberId, RatingLevel Level, string? Reason);
 
 /// <summary>The appraisal (thẩm định): decisions, the cells' collective levels, and whether to finalize.</summary>
-public sealed record AppraisalSubmitted(IReadOnlyList<MemberDecision> Decisions, IReadOnlyDictionary<string, RatingLevel> CellLevels, string DecidedBy, bool Finalize);
+public sealed record AppraisalSubmitted(IReadOnlyList<MemberDecision> Decisions, IReadOnlyDictionary<string, RatingLevel> CellLevels, string DecidedBy, bool Finalize) : IPeopleEvent
+{
+    public string? RequestId { get; init; }
+}
 
 /// <summary>A committee rates the organizations directly below it.</summary>
-public sealed record OrganizationsRated(IReadOnlyDictionary<string, RatingLevel> Levels, string DecidedBy);
+public sealed record OrganizationsRated(IReadOnlyDictionary<string, RatingLevel> Levels, string DecidedBy) : IPeopleEvent
+{
+    public string? RequestId { get; init; }
+}

@@ -23,6 +23,7 @@ public enum WatchOutcome
 public sealed class DeadlineWatch(TaskOrchestrationContext context, CycleClock clock)
 {
     private readonly EventInbox _inbox = new(context);
+    private readonly HashSet<string> _requests = new(StringComparer.Ordinal);
 
     /// <summary>Watches one step: <c>eventNames</c> are the events it accepts, each handed over as its JSON payload.</summary>
     public async Task<WatchOutcome> RunAsync(
@@ -69,7 +70,7 @@ public sealed class DeadlineWatch(TaskOrchestrationContext context, CycleClock c
                 {
                     foreach (string name in eventNames)
                     {
-                        if (_inbox.TryTake(name, out JsonElement payload))
+                        if (_inbox.TryTake(name, out JsonElement payload) && FirstDelivery(payload))
                         {
                             await onEvent(name, payload);
                         }
@@ -94,4 +95,11 @@ public sealed class DeadlineWatch(TaskOrchestrationContext context, CycleClock c
             timerCancel?.Dispose();
         }
     }
+
+    /// <summary>A person's request delivered twice (a client's retry after a crash) is applied the first time only.</summary>
+    private bool FirstDelivery(JsonElement payload)
+        => payload.ValueKind != JsonValueKind.Object
+            || !payload.TryGetProperty("requestId", out JsonElement id)
+            || id.ValueKind != JsonValueKind.String
+            || _requests.Add(id.GetString()!);
 }

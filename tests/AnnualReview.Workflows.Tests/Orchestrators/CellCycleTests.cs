@@ -77,14 +77,14 @@ public sealed class CellCycleTests(AzuriteFixture azurite, ITestOutputHelper out
         // A meeting recorded before the collective review (Mẫu 01) is in is refused; the cell owed it since the reminders.
         Assert.Contains(await h.Outbox.InboxAsync(Cell, timeout), n => n.Template == Templates.Reminder);
         await h.AdvanceToAsync(Local(12, 16), () => Task.FromResult(true), timeout);
-        await h.Commands.OpenMeetingAsync(CycleId, Cell, "sec-" + Cell, timeout);
-        await h.Commands.RecordMeetingAsync(CycleId, Cell, Meeting(), timeout);
+        await h.Commands.OpenMeetingAsync(CycleId, Cell, "sec-" + Cell, null, timeout);
+        await h.Commands.RecordMeetingAsync(CycleId, Cell, Meeting(), null, timeout);
         await CycleHarness.WaitUntilAsync(async () => (await CellStatus(h))?.GetProperty("refusals").GetArrayLength() > 0, timeout);
         Assert.Equal(0, (await CellStatus(h))!.Value.GetProperty("proposed").GetInt32());
         SubmitResult collective = await h.Commands.SubmitCollectiveReviewAsync(CycleId, "QD366-2025", Cell, new Dictionary<string, string> { ["A.I"] = "Chi bộ hoàn thành tốt nhiệm vụ năm 2025." }, "sec-" + Cell, null, timeout);
         Assert.Empty(collective.Errors);
         await h.AdvanceToAsync(Local(12, 17), () => Task.FromResult(true), timeout);
-        await h.Commands.RecordMeetingAsync(CycleId, Cell, Meeting(), timeout);
+        await h.Commands.RecordMeetingAsync(CycleId, Cell, Meeting(), null, timeout);
         await CycleHarness.WaitUntilAsync(async () => (await CellStatus(h))?.GetProperty("proposed").GetInt32() == 11, timeout);
 
         // End of 18 December: the self-review step's hard stop closes m12 as "not submitted"; the cell reports up.
@@ -99,7 +99,7 @@ public sealed class CellCycleTests(AzuriteFixture azurite, ITestOutputHelper out
 
         // 20 December: finalizing as proposed breaks the quota (4 Excellent against 6 Good): refused, with guidance.
         await h.AdvanceToAsync(Local(12, 20), async () => (await StatusOf(h, GrassrootsInstance))?.GetProperty("stage").GetString() == "appraisal", timeout);
-        await h.Commands.SubmitAppraisalAsync(CycleId, Grassroots, new AppraisalSubmitted([], new Dictionary<string, RatingLevel>(), "bennghe", Finalize: true), timeout);
+        await h.Commands.SubmitAppraisalAsync(CycleId, Grassroots, new AppraisalSubmitted([], new Dictionary<string, RatingLevel>(), "bennghe", Finalize: true), null, timeout);
         await CycleHarness.WaitUntilAsync(async () => (await StatusOf(h, GrassrootsInstance))?.GetProperty("refusal").GetString() is not null, timeout);
         JsonElement refused = (await StatusOf(h, GrassrootsInstance))!.Value;
         Assert.False(refused.GetProperty("finalized").GetBoolean());
@@ -109,12 +109,12 @@ public sealed class CellCycleTests(AzuriteFixture azurite, ITestOutputHelper out
         // 21 December: three move to Good, each with a reason; finalizing succeeds.
         await h.AdvanceToAsync(Local(12, 21), () => Task.FromResult(true), timeout);
         MemberDecision[] moves = [.. new[] { "m02", "m03", "m04" }.Select(id => new MemberDecision(id, RatingLevel.Good, "Chưa có sáng kiến nổi bật trong năm"))];
-        await h.Commands.SubmitAppraisalAsync(CycleId, Grassroots, new AppraisalSubmitted(moves, new Dictionary<string, RatingLevel> { [Cell] = RatingLevel.Good }, "bennghe", Finalize: true), timeout);
+        await h.Commands.SubmitAppraisalAsync(CycleId, Grassroots, new AppraisalSubmitted(moves, new Dictionary<string, RatingLevel> { [Cell] = RatingLevel.Good }, "bennghe", Finalize: true), null, timeout);
         await CycleHarness.WaitUntilAsync(async () => (await StatusOf(h, GrassrootsInstance))?.GetProperty("finalized").GetBoolean() == true, timeout);
 
         // The committees rate the organizations below them; the cycle completes with its final report.
-        await h.Commands.RateOrganizationsAsync(CycleId, Committee, new OrganizationsRated(new Dictionary<string, RatingLevel> { [Grassroots] = RatingLevel.Good }, "q1"), timeout);
-        await h.Commands.RateOrganizationsAsync(CycleId, Board, new OrganizationsRated(new Dictionary<string, RatingLevel> { [Committee] = RatingLevel.Good }, "hcm"), timeout);
+        await h.Commands.RateOrganizationsAsync(CycleId, Committee, new OrganizationsRated(new Dictionary<string, RatingLevel> { [Grassroots] = RatingLevel.Good }, "q1"), null, timeout);
+        await h.Commands.RateOrganizationsAsync(CycleId, Board, new OrganizationsRated(new Dictionary<string, RatingLevel> { [Committee] = RatingLevel.Good }, "hcm"), null, timeout);
         OrchestrationMetadata done = await h.Client.WaitForInstanceCompletionAsync(CycleId, true, timeout);
         CycleOutcome outcome = done.ReadOutputAs<CycleOutcome>()!;
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);

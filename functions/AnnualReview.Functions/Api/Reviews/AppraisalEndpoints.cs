@@ -1,3 +1,4 @@
+using AnnualReview.Functions.Idempotency;
 using AnnualReview.Assessment.Model;
 using AnnualReview.Assessment.Rules;
 using AnnualReview.Functions.Problems;
@@ -109,7 +110,7 @@ internal sealed class AppraisalEndpoints(CycleDirectory cycles, ReviewAccess acc
                 quota.Where(g => !g.Within).Select(g => new FieldProblem("decisions", "QuotaExceeded", $"{g.Group}: {g.Guidance}")));
         }
 
-        await commands.SubmitAppraisalAsync(cycleId, grassrootsId, new AppraisalSubmitted(whole, cellLevels, caller.Actor, body.Finalize), cancellation);
+        await commands.SubmitAppraisalAsync(cycleId, grassrootsId, new AppraisalSubmitted(whole, cellLevels, caller.Actor, body.Finalize), RequestKeys.FromApi(context), cancellation);
         bool finalized = body.Finalize && await cycles.WaitForAsync(cycleId, grassrootsId, s => s.Flag("finalized") || !s.Running, FinalizeWait, cancellation);
         var byId = whole.ToDictionary(d => d.MemberId, StringComparer.Ordinal);
         List<AppraisalRow> decided = [.. rows.Select(r => byId.TryGetValue(r.MemberId, out MemberDecision? d) ? r with { Decision = d.Level, Reason = d.Reason ?? r.Reason } : r)];

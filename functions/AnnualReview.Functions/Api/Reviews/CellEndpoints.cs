@@ -109,7 +109,7 @@ internal sealed class CellEndpoints(CycleDirectory cycles, ReviewAccess access, 
             return ReviewResults.Ok(new MeetingOpenView(cellId, true));
         }
 
-        await commands.OpenMeetingAsync(cycleId, cellId, caller.Actor, context.RequestAborted);
+        await commands.OpenMeetingAsync(cycleId, cellId, caller.Actor, RequestKeys.FromApi(context), context.RequestAborted);
         bool open = await cycles.WaitForAsync(cycleId, cellId, s => s.Flag("meetingOpen") || !s.Running, OpenWait, context.RequestAborted);
         return open ? ReviewResults.Ok(new MeetingOpenView(cellId, true)) : ReviewResults.Accepted(context, null, new MeetingOpenView(cellId, false));
     }
@@ -155,7 +155,7 @@ internal sealed class CellEndpoints(CycleDirectory cycles, ReviewAccess access, 
         var byId = members.ToDictionary(m => m.Id, StringComparer.Ordinal);
         var proposed = meeting.Tallies.Select(t => new ProposedLevelView(t.MemberId,
             cycle!.Rules.ProposedLevel(t, meeting, cycle.Rules.EligibilityOf(byId[t.MemberId], cycle.Input.Year)), t.Votes, t.Points?.TotalPoints)).ToList();
-        await commands.RecordMeetingAsync(cycleId, cellId, meeting, cancellation);
+        await commands.RecordMeetingAsync(cycleId, cellId, meeting, RequestKeys.FromApi(context), cancellation);
         return ReviewResults.Accepted(context, null, new MeetingRecordView(cellId, meeting.FullMembersConvened, meeting.FullMembersPresent, true, meeting.Supplementary, proposed));
     }
 

@@ -1,3 +1,4 @@
+using AnnualReview.Functions.Idempotency;
 using AnnualReview.Assessment.Model;
 using AnnualReview.Assessment.Rules;
 using AnnualReview.Functions.Problems;
@@ -84,7 +85,7 @@ internal sealed class OrganizationRatingEndpoints(CycleDirectory cycles, ReviewA
             return ApiProblem.Validation(context, errors);
         }
 
-        await commands.RateOrganizationsAsync(cycleId, committeeId, new OrganizationsRated(levels, caller.Actor), cancellation);
+        await commands.RateOrganizationsAsync(cycleId, committeeId, new OrganizationsRated(levels, caller.Actor), RequestKeys.FromApi(context), cancellation);
         return ReviewResults.Accepted(context, null, new OrganizationRatingsView(committeeId, levels));
     }
 }

@@ -1,0 +1,263 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using AnnualReview.Functions.Security;
+using AnnualReview.Functions.Tests.Api.Audit;
+using AnnualReview.Functions.Tests.Api.Reviews;
+using AnnualReview.Testing;
+using Microsoft.Extensions.Configuration;
+
+namespace AnnualReview.Functions.Tests.Resilience;
+
+/// <summary>
+/// The standalone host killed with SIGKILL again and again during a whole cycle, and started again on the same
+/// Azurite, while people's clients keep sending with their Idempotency-Key: every submission, vote, decision,
+/// notification and audit row is there exactly once, and the cycle completes.
+/// </summary>
+[Collection("azurite")]
+public sealed class CrashRecoveryTests(AzuriteFixture azurite, ITestOutputHelper output)
+{
+    private const string Board = "hcm";
+    private static readonly string[] Committees = ["q1", "q2"];
+    private static readonly string[] Cells = ["q1-g1-c1", "q1-g1-c2", "q2-g1-c1", "q2-g1-c2"];
+    private const int MembersPerCell = 5;
+    private const int MinimumKills = 7;
+
+    [Fact]
+    public async Task WholeCycle_WithTheHostKilledAgainAndAgain_EveryWriteHappensOnce_AndTheCycleCompletes()
+    {
+        CancellationToken timeout = TestTimeout.For(TimeSpan.FromMinutes(8));
+        await using var app = new AppProcess(Settings());
+        await app.StartAsync(timeout);
+        var tokens = new DevelopmentTokens(SecuritySettings.From(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Auth:DevelopmentSigningKey"] = TestApp.SigningKey }).Build()));
+        int retries = 0;
+        RetryingClient As(string role, string unit, string? member = null)
+            => new(app.BaseAddress, tokens.Mint(member ?? $"{role}@{unit}", member ?? role, [role], unit, member), () => Interlocked.Increment(ref retries));
+
+        using RetryingClient admin = As(AppRoles.Admin, Board);
+        using RetryingClient board = As(AppRoles.OrganizationBoard, Board);
+        using RetryingClient auditor = As(AppRoles.Auditor, Board);
+        await ExpectAsync(HttpStatusCode.OK, admin.SendAsync(() => Post("/api/roster/import", Json(Roster())), timeout));
+
+        using var killing = new CancellationTokenSource();
+        using var cycleDone = new CancellationTokenSource();
+        Task killer = KillAgainAndAgainAsync(app, cycleDone.Token, killing.Token);
+        string cycleId;
+        int actions = 0;
+        try
+        {
+            HttpResponseMessage started = await ExpectAsync(HttpStatusCode.Accepted, board.SendAsync(() => Post("/api/cycles", Json(Definition())), timeout));
+            cycleId = (await started.Content.ReadFromJsonAsync<JsonElement>(timeout)).GetProperty("id").GetString()!;
+            actions++;
+            foreach (string cell in Cells)
+            {
+                await WaitForStageAsync(auditor, cycleId, cell, "self-review", timeout);
+            }
+
+            // Every member submits, five at a time.
+            foreach (string[] batch in Members().Chunk(5))
+            {
+                await Task.WhenAll(batch.Select(async member =>
+                {
+                    using RetryingClient client = As(AppRoles.Member, CellOf(member), member);
+                    await ExpectAsync(HttpStatusCode.Created, client.SendAsync(() => new HttpRequestMessage(HttpMethod.Post, $"/api/cycles/{cycleId}/members/{member}/self-review") { Content = ReviewWorld.SelfReview("Good") }, timeout));
+                }));
+            }
+
+            actions += Members().Count();
+
+            // Each cell: its collective review, the meeting opened and recorded (every member voted Good by all five).
+            await Task.WhenAll(Cells.Select(async cell =>
+            {
+                using RetryingClient secretary = As(AppRoles.CellSecretary, cell, MembersOf(cell)[0]);
+                string path = $"/api/cycles/{cycleId}/cells/{cell}";
+                await ExpectAsync(HttpStatusCode.Created, secretary.SendAsync(() => Post($"{path}/collective-review", Json(new { sections = new Dictionary<string, string> { ["A.I"] = "Chi bộ hoàn thành tốt nhiệm vụ." } })), timeout));
+                await ExpectAsync(HttpStatusCode.OK, secretary.SendAsync(() => Post($"{path}/meeting/open", null), timeout));
+                await ExpectAsync(HttpStatusCode.Accepted, secretary.SendAsync(() => Post($"{path}/meeting", Json(new
+                {
+                    fullMembersConvened = MembersPerCell,
+                    fullMembersPresent = MembersPerCell,
+                    secretBallot = true,
+                    tallies = MembersOf(cell).Select(m => new { memberId = m, votes = new Dictionary<string, int> { ["Good"] = MembersPerCell } }),
+                })), timeout));
+            }));
+            actions += 3 * Cells.Length;
+
+            // Each committee appraises its grassroots organization and rates it; then the board rates the committees.
+            await Task.WhenAll(Committees.Select(async committee =>
+            {
+                string grassroots = committee + "-g1";
+                using RetryingClient client = As(AppRoles.Committee, committee);
+                await WaitForStageAsync(auditor, cycleId, grassroots, "appraisal", timeout);
+                var cellLevels = Cells.Where(c => c.StartsWith(grassroots, StringComparison.Ordinal)).ToDictionary(c => c, _ => "Good");
+                await ExpectAsync(HttpStatusCode.Accepted, client.SendAsync(() => Post($"/api/cycles/{cycleId}/organizations/{grassroots}/appraisal", Json(new { cellLevels, finalize = true })), timeout));
+                await WaitForStageAsync(auditor, cycleId, committee, "rating-organizations", timeout);
+                await ExpectAsync(HttpStatusCode.Accepted, client.SendAsync(() => Post($"/api/cycles/{cycleId}/committees/{committee}/organization-ratings", Json(new { levels = new Dictionary<string, string> { [grassroots] = "Good" } })), timeout));
+            }));
+            await WaitForStageAsync(auditor, cycleId, Board, "rating-organizations", timeout);
+            await ExpectAsync(HttpStatusCode.Accepted, board.SendAsync(() => Post($"/api/cycles/{cycleId}/committees/{Board}/organization-ratings", Json(new { levels = Committees.ToDictionary(c => c, _ => "Good") })), timeout));
+            actions += 2 * Committees.Length + 1;
+
+            await WaitForCompletedAsync(auditor, cycleId, timeout);
+        }
+        finally
+        {
+            cycleDone.Cancel();
+            await killer.WaitAsync(timeout);
+        }
+
+        output.WriteLine($"{app.Kills} kills, {app.Starts} starts, {actions} actions, {retries} retried sends.");
+        Assert.True(app.Kills >= MinimumKills, $"only {app.Kills} kills");
+        await AssertEverythingOnceAsync(app, As, auditor, cycleId, actions, timeout);
+    }
+
+    /// <summary>Submissions, votes, decisions, notices and the history's events: each exactly once.</summary>
+    private static async Task AssertEverythingOnceAsync(AppProcess app, Func<string, string, string?, RetryingClient> As, RetryingClient auditor, string cycleId, int actions, CancellationToken timeout)
+    {
+        foreach (string member in Members())
+        {
+            using RetryingClient client = As(AppRoles.Member, CellOf(member), member);
+            JsonElement versions = await ReadAsync(client.GetAsync($"/api/cycles/{cycleId}/members/{member}/self-review", timeout), timeout);
+            Assert.Equal(1, versions.GetProperty("versions").GetArrayLength());
+            JsonElement inbox = await ReadAsync(client.GetAsync("/api/me/inbox?top=100", timeout), timeout);
+            Assert.Equal(1, inbox.GetProperty("items").EnumerateArray().Count(i => i.GetProperty("template").GetString() == "final-level"));
+        }
+
+        JsonElement cycle = await ReadAsync(auditor.GetAsync($"/runtime/webhooks/durabletask/instances/{cycleId}", timeout), timeout);
+        Assert.Equal(Members().Count(), cycle.GetProperty("output").GetProperty("root").GetProperty("memberLevels").GetProperty("Good").GetInt32());
+
+        // The history: every person's action is one raised event, each request exactly once; the seals hold.
+        await AuditEndpointsTests.WaitUntilSealedAsync(new HttpClient { BaseAddress = app.BaseAddress, DefaultRequestHeaders = { Authorization = AuthorizationOf(auditor) } }, cycleId, timeout);
+        string export = await (await auditor.GetAsync($"/api/audit/cycles/{cycleId}/export", timeout)).Content.ReadAsStringAsync(timeout);
+        var raised = export.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => JsonDocument.Parse(line).RootElement)
+            .Where(e => e.GetProperty("type").GetString() == "EventRaised" && e.GetProperty("name").GetString() != "subtree-started")
+            .Select(e => (Instance: e.GetProperty("instanceId").GetString()!, Request: JsonDocument.Parse(e.GetProperty("payload").GetString()!).RootElement.GetProperty("requestId").GetString()))
+            .ToList();
+        Assert.Equal(actions - 1, raised.Count);
+        Assert.All(raised, r => Assert.NotNull(r.Request));
+        Assert.Equal(raised.Count, raised.Distinct().Count());
+        JsonElement manifest = await ReadAsync(auditor.GetAsync($"/api/audit/cycles/{cycleId}/manifest", timeout), timeout);
+        Assert.All(manifest.GetProperty("instances").EnumerateArray(), i => Assert.True(i.GetProperty("verification").GetProperty("isIntact").GetBoolean()));
+    }
+
+    private static System.Net.Http.Headers.AuthenticationHeaderValue? AuthorizationOf(RetryingClient client) => client.Authorization;
+
+    private async Task KillAgainAndAgainAsync(AppProcess app, CancellationToken cycleDone, CancellationToken cancellation)
+    {
+        var random = new Random(20261206);
+        while (!cycleDone.IsCancellationRequested || app.Kills < MinimumKills)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(1500, 4500)), cancellation);
+            await app.KillAsync();
+            output.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} killed ({app.Kills})");
+            await app.StartAsync(cancellation);
+        }
+    }
+
+    private Dictionary<string, string> Settings()
+    {
+        string section = "AzureFunctionsJobHost__extensions__durableTask__";
+        return new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["TaskHubName"] = AzuriteServer.NewTaskHubName("crash"),
+            ["StoragePrefix"] = AzuriteServer.NewTaskHubName("c"),
+            ["Auth__DevelopmentSigningKey"] = TestApp.SigningKey,
+            ["ManagementApiKey"] = TestApp.ManagementKey,
+            ["Periodic__IntervalSeconds"] = "2",
+            ["Idempotency__InFlightLeaseSeconds"] = "5",
+            ["Logging__LogLevel__Default"] = "Warning",
+            [section + "storageProvider__partitionCount"] = "2",
+            [section + "storageProvider__maxQueuePollingInterval"] = "00:00:00.250",
+            [section + "storageProvider__controlQueueVisibilityTimeout"] = "00:00:10",
+            [section + "storageProvider__workItemQueueVisibilityTimeout"] = "00:00:10",
+        };
+    }
+
+    private static IEnumerable<string> Members() => Cells.SelectMany(MembersOf);
+
+    private static string[] MembersOf(string cell) => [.. Enumerable.Range(1, MembersPerCell).Select(i => $"{cell}-m{i}")];
+
+    private static string CellOf(string member) => member[..member.LastIndexOf("-m", StringComparison.Ordinal)];
+
+    private static object Roster() => new
+    {
+        units = new object[] { new { id = Board, name = "Thành ủy", kind = "OrganizationBoard" } }
+            .Concat(Committees.SelectMany(q => new object[]
+            {
+                new { id = q, name = "Quận ủy " + q, kind = "Committee", parentId = Board },
+                new { id = q + "-g1", name = "Đảng bộ phường " + q, kind = "GrassrootsOrganization", parentId = q },
+            }))
+            .Concat(Cells.Select(c => (object)new { id = c, name = "Chi bộ " + c, kind = "Cell", parentId = c[..c.LastIndexOf('-')] })),
+        members = Members().Select(m => new { id = m, fullName = "Đảng viên " + m, cellId = CellOf(m), membership = "full", admittedOn = "2010-05-19" }),
+    };
+
+    /// <summary>Dates weeks ahead of today, so no deadline falls during the test: people drive every step.</summary>
+    private static object Definition()
+    {
+        DateOnly today = DateOnly.FromDateTime(DateTime.UtcNow);
+        string Day(int days) => today.AddDays(days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return new
+        {
+            year = today.Year,
+            rootUnitId = Board,
+            ruleSetId = "QD366-2025",
+            dueDates = new { selfReview = Day(30), cellMeeting = Day(35), grassrootsDecision = Day(40), committeeDecision = Day(45), boardReport = Day(60) },
+            hardStop = Day(60),
+        };
+    }
+
+    private static HttpRequestMessage Post(string path, HttpContent? content) => new(HttpMethod.Post, path) { Content = content };
+
+    private static StringContent Json(object body) => new(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+
+    private static async Task<HttpResponseMessage> ExpectAsync(HttpStatusCode expected, Task<HttpResponseMessage> sending)
+    {
+        HttpResponseMessage response = await sending;
+        Assert.True(response.StatusCode == expected, $"{response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return response;
+    }
+
+    private static async Task<JsonElement> ReadAsync(Task<HttpResponseMessage> reading, CancellationToken timeout)
+    {
+        using HttpResponseMessage response = await reading;
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>(timeout);
+    }
+
+    private static async Task WaitForStageAsync(RetryingClient auditor, string cycleId, string unit, string stage, CancellationToken timeout)
+    {
+        while (true)
+        {
+            using HttpResponseMessage response = await auditor.GetAsync($"/runtime/webhooks/durabletask/instances/{Uri.EscapeDataString($"{cycleId}~{unit}")}", timeout);
+            if (response.IsSuccessStatusCode)
+            {
+                JsonElement status = await response.Content.ReadFromJsonAsync<JsonElement>(timeout);
+                if (status.TryGetProperty("customStatus", out JsonElement custom) && custom.ValueKind == JsonValueKind.Object
+                    && custom.TryGetProperty("stage", out JsonElement at) && at.GetString() == stage)
+                {
+                    return;
+                }
+            }
+
+            await Task.Delay(200, timeout);
+        }
+    }
+
+    private static async Task WaitForCompletedAsync(RetryingClient auditor, string cycleId, CancellationToken timeout)
+    {
+        while (true)
+        {
+            using HttpResponseMessage response = await auditor.GetAsync($"/runtime/webhooks/durabletask/instances/{cycleId}", timeout);
+            if (response.StatusCode == HttpStatusCode.OK && (await response.Content.ReadFromJsonAsync<JsonElement>(timeout)).GetProperty("runtimeStatus").GetString() == "Completed")
+            {
+                return;
+            }
+
+            await Task.Delay(250, timeout);
+        }
+    }
+}
