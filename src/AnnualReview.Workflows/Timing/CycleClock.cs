@@ -11,6 +11,8 @@ namespace AnnualReview.Workflows.Timing;
 /// </summary>
 public sealed record CycleClock(DateTime CycleEpoch, DateTime RealEpoch, double Scale)
 {
+    private static readonly TimeSpan WholeSecond = TimeSpan.FromSeconds(1);
+
     public static CycleClock Real { get; } = new(DateTime.UnixEpoch, DateTime.UnixEpoch, 1);
 
     public bool IsReal => Scale == 1 && CycleEpoch == RealEpoch;
@@ -29,17 +31,21 @@ public sealed record CycleClock(DateTime CycleEpoch, DateTime RealEpoch, double 
     }
 
     /// <summary>
-    /// A durable timer that fires when the cycle's clock reaches <paramref name="cycleUtc"/>, never before: Azure
-    /// Storage hides a timer's message for whole seconds, so DTFx may wake an orchestration up to a second early
-    /// (hours of a cycle on a fast clock); the rest is waited out with another timer.
+    /// A durable timer that fires when the cycle's clock reaches <paramref name="cycleUtc"/>, never before. Azure
+    /// Storage hides a timer's message for whole seconds (the fraction is dropped), so DTFx may wake an
+    /// orchestration up to a second early: hours of a cycle on a fast clock. The timer is set a second later than
+    /// the moment (so it fires within the second after it), and if it still comes early the rest is waited out.
     /// </summary>
     public async Task TimerAsync(TaskOrchestrationContext context, DateTime cycleUtc, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(context);
         DateTime realUtc = DateTime.SpecifyKind(ToRealTime(cycleUtc), DateTimeKind.Utc);
+        DateTime fireAt = realUtc;
         do
         {
-            await context.CreateTimer(realUtc, cancellation);
+            fireAt = (fireAt > context.CurrentUtcDateTime ? fireAt : context.CurrentUtcDateTime) + WholeSecond;
+            await context.CreateTimer(fireAt, cancellation);
+            fireAt = realUtc;
         }
         while (Now(context) < cycleUtc && !cancellation.IsCancellationRequested);
     }

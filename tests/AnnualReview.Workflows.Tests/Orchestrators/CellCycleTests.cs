@@ -145,6 +145,9 @@ public sealed class CellCycleTests(AzuriteFixture azurite, ITestOutputHelper out
         Assert.True(history.Verification.IsIntact, history.Verification.Reason);
         Assert.Equal(0, history.Verification.UnsealedCount);
         Assert.Contains(history.Events, e => e.EventType == "TaskCompleted" && e.Payload!.Contains("FiveConsecutiveExcellent", StringComparison.Ordinal));
+
+        // The histories of this cycle, for Replay/Histories (copy from the test output after a change that is meant to change them).
+        await Replay.RecordedHistory.RecordAsync(h, Path.Combine(AppContext.BaseDirectory, "recorded", "cell-cycle.json"), [CycleId, "rerate~"], timeout);
     }
 
     private static MeetingRecorded Meeting()
