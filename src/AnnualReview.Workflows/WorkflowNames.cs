@@ -25,6 +25,13 @@ public static class WorkflowNames
     public const string WriteReport = "WriteReport";
     public const string ApplyReRating = "ApplyReRating";
 
+    /// <summary>The orchestrator a registered name is a version of (<c>CellReview2</c> is <c>CellReview</c>); the name itself otherwise.</summary>
+    public static string OrchestratorOf(string registered)
+    {
+        ArgumentNullException.ThrowIfNull(registered);
+        return registered.TrimEnd('0', '1', '2', '3', '4', '5', '6', '7', '8', '9');
+    }
+
     /// <summary>The registered name of an orchestrator at a version.</summary>
     public static string Of(string orchestrator, string version)
     {

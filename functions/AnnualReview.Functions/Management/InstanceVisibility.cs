@@ -39,7 +39,7 @@ public sealed class InstanceVisibility(UnitScope scope, RosterStore roster)
     {
         try
         {
-            switch (instance.Name)
+            switch (WorkflowNames.OrchestratorOf(instance.Name))
             {
                 case WorkflowNames.Cycle:
                     return instance.ReadInputAs<CycleInput>()?.RootUnitId;

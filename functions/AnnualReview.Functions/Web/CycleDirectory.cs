@@ -35,7 +35,7 @@ public sealed class CycleDirectory(DurableTaskClient client, CycleRegistry regis
     public async Task<CycleSummary?> GetAsync(string cycleId, CancellationToken cancellation)
     {
         OrchestrationMetadata? instance = await client.GetInstanceAsync(CycleInstanceIds.Cycle(cycleId), true, cancellation);
-        return instance is not null && instance.Name.StartsWith(WorkflowNames.Cycle, StringComparison.Ordinal) && instance.ReadInputAs<CycleInput>() is { } input
+        return instance is not null && WorkflowNames.OrchestratorOf(instance.Name) == WorkflowNames.Cycle && instance.ReadInputAs<CycleInput>() is { } input
             ? new CycleSummary(input, instance.RuntimeStatus, instance.CreatedAt)
             : null;
     }

@@ -22,24 +22,18 @@ public sealed class HistoryReader(TaskHubStorage storage)
         string filter = fromSeq > 0
             ? TableClient.CreateQueryFilter($"PartitionKey eq {instanceId} and RowKey ge {RowKey(fromSeq)} and RowKey lt {"sentinel"}")
             : TableClient.CreateQueryFilter($"PartitionKey eq {instanceId} and RowKey lt {"sentinel"}");
-        var records = new List<HistoryRecord>();
-        await foreach (TableEntity row in storage.History.QueryAsync<TableEntity>(filter, cancellationToken: cancellation))
-        {
-            if (long.TryParse(row.RowKey, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out long seq))
-            {
-                records.Add(await ToRecordAsync(instanceId, seq, row, cancellation));
-            }
-        }
-
-        records.Sort((a, b) => a.Seq.CompareTo(b.Seq));
-        return records;
+        return await QueryAsync(instanceId, filter, cancellation);
     }
 
     /// <summary>The instance's events of one type and name (for example the raised events named "appraisal").</summary>
     public async Task<List<HistoryRecord>> ReadEventsAsync(string instanceId, string eventType, string name, CancellationToken cancellation)
     {
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
-        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {instanceId} and EventType eq {eventType} and Name eq {name}");
+        return await QueryAsync(instanceId, TableClient.CreateQueryFilter($"PartitionKey eq {instanceId} and EventType eq {eventType} and Name eq {name}"), cancellation);
+    }
+
+    private async Task<List<HistoryRecord>> QueryAsync(string instanceId, string filter, CancellationToken cancellation)
+    {
         var records = new List<HistoryRecord>();
         await foreach (TableEntity row in storage.History.QueryAsync<TableEntity>(filter, cancellationToken: cancellation))
         {

@@ -24,10 +24,7 @@ public sealed class HistorySealerTests(AzuriteFixture azurite, ITestOutputHelper
     {
         CancellationToken timeout = TestTimeout.For(TimeSpan.FromSeconds(60));
         await using TestEngine engine = await Engines.StartAsync(azurite, Register, output);
-        string id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("Greeting", "Lan", timeout);
-        await engine.Client.WaitForInstanceStartAsync(id, timeout);
-        await engine.Client.RaiseEventAsync(id, "vote", "đồng ý", timeout);
-        await engine.Client.WaitForInstanceCompletionAsync(id, timeout);
+        string id = await GreetAsync(engine, timeout);
 
         // No one calls the sealer here: the worker marks the instance and the sealing service seals it.
         VerifiedHistory history = await UntilSealedAsync(engine, id, timeout);
@@ -44,10 +41,7 @@ public sealed class HistorySealerTests(AzuriteFixture azurite, ITestOutputHelper
     {
         CancellationToken timeout = TestTimeout.For(TimeSpan.FromSeconds(60));
         await using TestEngine engine = await Engines.StartAsync(azurite, Register, output);
-        string id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("Greeting", "Lan", timeout);
-        await engine.Client.WaitForInstanceStartAsync(id, timeout);
-        await engine.Client.RaiseEventAsync(id, "vote", "đồng ý", timeout);
-        await engine.Client.WaitForInstanceCompletionAsync(id, timeout);
+        string id = await GreetAsync(engine, timeout);
         VerifiedHistory before = await UntilSealedAsync(engine, id, timeout);
         long raised = before.Events.Single(e => e.EventType == "EventRaised").Seq;
 
@@ -68,10 +62,7 @@ public sealed class HistorySealerTests(AzuriteFixture azurite, ITestOutputHelper
     {
         CancellationToken timeout = TestTimeout.For(TimeSpan.FromSeconds(60));
         await using TestEngine engine = await Engines.StartAsync(azurite, Register, output);
-        string id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("Greeting", "Lan", timeout);
-        await engine.Client.WaitForInstanceStartAsync(id, timeout);
-        await engine.Client.RaiseEventAsync(id, "vote", "đồng ý", timeout);
-        await engine.Client.WaitForInstanceCompletionAsync(id, timeout);
+        string id = await GreetAsync(engine, timeout);
         VerifiedHistory before = await UntilSealedAsync(engine, id, timeout);
         long last = before.Events[^1].Seq;
 
@@ -88,10 +79,7 @@ public sealed class HistorySealerTests(AzuriteFixture azurite, ITestOutputHelper
     {
         CancellationToken timeout = TestTimeout.For(TimeSpan.FromSeconds(60));
         await using TestEngine engine = await Engines.StartAsync(azurite, Register, output);
-        string id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("Greeting", "Lan", timeout);
-        await engine.Client.WaitForInstanceStartAsync(id, timeout);
-        await engine.Client.RaiseEventAsync(id, "vote", "đồng ý", timeout);
-        await engine.Client.WaitForInstanceCompletionAsync(id, timeout);
+        string id = await GreetAsync(engine, timeout);
         VerifiedHistory sealedOnce = await UntilSealedAsync(engine, id, timeout);
 
         // A sealer that appended its lines but died before recording how far it got appends them again.
@@ -104,6 +92,16 @@ public sealed class HistorySealerTests(AzuriteFixture azurite, ITestOutputHelper
         Assert.Equal(0, again);
         Assert.True(after.Verification.IsIntact, after.Verification.Reason);
         Assert.Equal(sealedOnce.Seals, after.Seals);
+    }
+
+    /// <summary>Runs one greeting to its end: started, a vote raised, an activity called.</summary>
+    private static async Task<string> GreetAsync(TestEngine engine, CancellationToken timeout)
+    {
+        string id = await engine.Client.ScheduleNewOrchestrationInstanceAsync("Greeting", "Lan", timeout);
+        await engine.Client.WaitForInstanceStartAsync(id, timeout);
+        await engine.Client.RaiseEventAsync(id, "vote", "đồng ý", timeout);
+        await engine.Client.WaitForInstanceCompletionAsync(id, timeout);
+        return id;
     }
 
     internal static async Task<VerifiedHistory> UntilSealedAsync(TestEngine engine, string instanceId, CancellationToken timeout)

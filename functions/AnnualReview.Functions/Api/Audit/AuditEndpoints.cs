@@ -82,7 +82,7 @@ public static class AuditEndpoints
             return id[(tilde + 1)..];
         }
 
-        return instance.Name.StartsWith(WorkflowNames.Cycle, StringComparison.Ordinal) ? instance.ReadInputAs<CycleInput>()?.RootUnitId : null;
+        return WorkflowNames.OrchestratorOf(instance.Name) == WorkflowNames.Cycle ? instance.ReadInputAs<CycleInput>()?.RootUnitId : null;
     }
 
     /// <summary>The whole cycle must lie in the caller's subtree; then the body streams as it is produced.</summary>

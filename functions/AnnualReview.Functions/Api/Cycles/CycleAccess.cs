@@ -21,7 +21,7 @@ public sealed class CycleAccess(DurableTaskClient client, CycleRegistry registry
     public async Task<CycleRecord?> FindAsync(string cycleId, CancellationToken cancellation)
     {
         OrchestrationMetadata? instance = await client.GetInstanceAsync(CycleInstanceIds.Cycle(cycleId), true, cancellation);
-        if (instance is null || !instance.Name.StartsWith(WorkflowNames.Cycle, StringComparison.Ordinal) || instance.ReadInputAs<CycleInput>() is not { } input)
+        if (instance is null || WorkflowNames.OrchestratorOf(instance.Name) != WorkflowNames.Cycle || instance.ReadInputAs<CycleInput>() is not { } input)
         {
             return null;
         }

@@ -49,7 +49,7 @@ public sealed class CycleDirectory(DurableTaskClient client)
         OrchestrationMetadata? metadata = cycleId.Length is > 0 and <= 200 && !cycleId.Contains('~', StringComparison.Ordinal)
             ? await client.GetInstanceAsync(CycleInstanceIds.Cycle(cycleId), getInputsAndOutputs: true, context.RequestAborted)
             : null;
-        CycleInput? input = metadata?.Name == Workflows.WorkflowNames.Cycle ? metadata.ReadInputAs<CycleInput>() : null;
+        CycleInput? input = metadata is not null && Workflows.WorkflowNames.OrchestratorOf(metadata.Name) == Workflows.WorkflowNames.Cycle ? metadata.ReadInputAs<CycleInput>() : null;
         if (input is null)
         {
             return (null, ApiProblem.Result(context, ProblemKind.NotFound, "cycleId", $"Không có đợt kiểm điểm {cycleId}.", $"No review cycle {cycleId}."));
