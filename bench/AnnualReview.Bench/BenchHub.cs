@@ -1,23 +1,34 @@
-using AnnualReview.Durable;
-using AnnualReview.Durable.Client;
-using AnnualReview.Durable.Hosting;
-using AnnualReview.Durable.Worker;
+using AnnualReview.TaskHub;
+using AnnualReview.TaskHub.Sealing;
+using AnnualReview.TaskHub.Status;
 using AnnualReview.Testing;
+using Azure.Data.Tables;
+using DurableTask.Core;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Converters;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace AnnualReview.Bench;
 
 /// <summary>
-/// One scenario's world: a fresh in-memory Azurite, a fresh task hub, an engine whose worker polls its own
-/// queues with every storage call counted, and an uncounted client on the same hub for watching progress,
-/// so that the benchmark's own status polling does not show up in the engine's figures.
+/// One scenario's world: a fresh in-memory Azurite, a fresh task hub, the engine as the app runs it (the SDK's
+/// worker and client over DTFx's Azure Storage backend, with the history sealer beside them) with every storage
+/// call counted, and a second, uncounted client and storage on the same hub for watching progress, so that the
+/// benchmark's own status polling does not show up in the engine's figures.
 /// </summary>
 internal sealed class BenchHub : IAsyncDisposable
 {
-    private readonly AzuriteServer _azurite;
-    private readonly DurableTaskEngine _engine;
-    private readonly DurableTaskEngine _observer;
+    private static readonly TimeSpan PartitionWait = TimeSpan.FromMinutes(2);
 
-    private BenchHub(AzuriteServer azurite, StorageCallCounter calls, WarningLoggerFactory warnings, DurableTaskEngine engine, DurableTaskEngine observer)
+    private readonly AzuriteServer _azurite;
+    private readonly ServiceProvider _engine;
+    private readonly ServiceProvider _observer;
+    private readonly List<IHostedService> _started = [];
+
+    private BenchHub(AzuriteServer azurite, StorageCallCounter calls, WarningLog warnings, ServiceProvider engine, ServiceProvider observer)
     {
         _azurite = azurite;
         Calls = calls;
@@ -27,79 +38,73 @@ internal sealed class BenchHub : IAsyncDisposable
     }
 
     /// <summary>The engine's client: its calls are counted.</summary>
-    public DurableTaskClient Client => _engine.Client;
+    public DurableTaskClient Client => _engine.GetRequiredService<DurableTaskClient>();
 
-    /// <summary>A client on the same hub whose calls are not counted.</summary>
-    public DurableTaskClient Observer => _observer.Client;
+    /// <summary>A client of another orchestration service on the same hub (as in another process), whose calls are not counted.</summary>
+    public DurableTaskClient Observer => _observer.GetRequiredService<DurableTaskClient>();
 
-    public DurableTaskEngine Engine => _engine;
+    /// <summary>The task hub's tables and queues, uncounted.</summary>
+    public TaskHubStorage Storage => _observer.GetRequiredService<TaskHubStorage>();
 
     public StorageCallCounter Calls { get; }
 
-    /// <summary>Messages waiting in the control queues and the work-item queue (uncounted).</summary>
+    public WarningLog Warnings { get; }
+
+    /// <summary>
+    /// Messages in the control queues and the work-item queue (uncounted). Azure Storage counts the hidden ones too,
+    /// and DTFx keeps every pending durable timer as a hidden control-queue message.
+    /// </summary>
     public async Task<int> QueuedMessagesAsync(CancellationToken cancellation)
-    {
-        DurableTaskWorker worker = _observer.Worker;
-        int[] depths = await Task.WhenAll(worker.ControlQueueNames.Append(worker.WorkItemQueueName).Select(q => worker.GetQueueDepthAsync(q, cancellation)));
-        return depths.Sum();
-    }
+        => (await QueueDepths.ReadAsync(Storage, cancellation)).Values.Sum();
 
-    public WarningLoggerFactory Warnings { get; }
-
-    public static async Task<BenchHub> StartAsync(string prefix, DurableTaskRegistry registry, BenchOptions bench, CancellationToken cancellation)
+    public static async Task<BenchHub> StartAsync(string prefix, Action<DurableTaskRegistry> register, BenchOptions bench, CancellationToken cancellation)
     {
         AzuriteServer azurite = await AzuriteServer.StartProcessAsync(cancellation);
+        BenchHub? hub = null;
         try
         {
             string hubName = AzuriteServer.NewTaskHubName(prefix);
-            var calls = new StorageCallCounter(azurite.ConnectionString);
-            var options = new DurableTaskOptions { TaskHubName = hubName, StorageConnectionString = azurite.ConnectionString, PollQueues = true };
-            options.StoragePolicies.Add(calls);
-            if (bench.ControlQueueDepth is { } depth)
-            {
-                options.MaxControlQueueDepth = depth;
-            }
-
-            var warnings = new WarningLoggerFactory();
-            var engine = new DurableTaskEngine(options, registry, loggers: warnings);
-            var observer = new DurableTaskEngine(
-                new DurableTaskOptions { TaskHubName = hubName, StorageConnectionString = azurite.ConnectionString, PollQueues = false },
-                registry);
-            await engine.Worker.StartAsync(cancellation);
-            return new BenchHub(azurite, calls, warnings, engine, observer);
+            TaskHubSettings settings = bench.TaskHub(hubName);
+            var calls = new StorageCallCounter(azurite.ConnectionString, hubName);
+            var warnings = new WarningLog();
+            var connection = TaskHubConnection.FromConnectionString(azurite.ConnectionString);
+            hub = new BenchHub(azurite, calls, warnings, Build(settings, connection with { Policies = [calls] }, register, warnings), Build(settings, connection, register, null));
+            await hub.StartEngineAsync(cancellation);
+            return hub;
         }
         catch
         {
-            await azurite.DisposeAsync();
+            if (hub is not null)
+            {
+                await hub.DisposeAsync();
+            }
+            else
+            {
+                await azurite.DisposeAsync();
+            }
+
             throw;
         }
     }
 
-    /// <summary>Counts the instances by status from the index, page by page (uncounted).</summary>
-    public async Task<IndexTally> TallyAsync(CancellationToken cancellation)
+    /// <summary>Counts the instances by status, page by page (uncounted).</summary>
+    public async Task<InstanceTally> TallyAsync(CancellationToken cancellation)
     {
-        var tally = new IndexTally();
-        string? token = null;
-        do
+        var tally = new InstanceTally();
+        await foreach (OrchestrationMetadata instance in Observer.GetAllInstancesAsync(new OrchestrationQuery { PageSize = 1000 }).WithCancellation(cancellation))
         {
-            var query = new OrchestrationQuery { PageSize = 1000, ContinuationToken = token };
-            (IReadOnlyList<OrchestrationMetadata> page, token) = await Observer.GetInstancesPageAsync(query, cancellation);
-            foreach (OrchestrationMetadata instance in page)
-            {
-                tally.Add(instance);
-            }
+            tally.Add(instance);
         }
-        while (token is not null);
 
         return tally;
     }
 
-    /// <summary>Polls the index until <paramref name="expected"/> instances have <paramref name="status"/>; throws at the first failed one.</summary>
-    public async Task<IndexTally> WaitForAsync(OrchestrationRuntimeStatus status, int expected, TimeSpan every, CancellationToken cancellation)
+    /// <summary>Polls until <paramref name="expected"/> instances have <paramref name="status"/>; throws at the first failed one.</summary>
+    public async Task<InstanceTally> WaitForAsync(OrchestrationRuntimeStatus status, int expected, TimeSpan every, CancellationToken cancellation)
     {
         while (true)
         {
-            IndexTally tally = await TallyAsync(cancellation);
+            InstanceTally tally = await TallyAsync(cancellation);
             if (tally.Of(OrchestrationRuntimeStatus.Failed) + tally.Of(OrchestrationRuntimeStatus.Terminated) > 0)
             {
                 OrchestrationMetadata? failed = tally.FirstFailed is null ? null : await Observer.GetInstanceAsync(tally.FirstFailed, cancellation: cancellation);
@@ -116,10 +121,44 @@ internal sealed class BenchHub : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Waits until the history sealer has sealed every instance the worker stepped: it sweeps every two seconds, so its
+    /// calls for a scenario's last steps come after the last completion.
+    /// </summary>
+    public async Task SealedAsync(CancellationToken cancellation)
+    {
+        HistorySealer sealer = _engine.GetRequiredService<HistorySealer>();
+        while (sealer.MarkedCount > 0)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellation);
+        }
+    }
+
+    /// <summary>An instance's rows in the task hub's History table, in order: event type, timestamp, due time (uncounted).</summary>
+    public async Task<IReadOnlyList<HistoryRow>> HistoryAsync(string instanceId, CancellationToken cancellation)
+    {
+        var rows = new SortedList<string, HistoryRow>(StringComparer.Ordinal);
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {instanceId}");
+        await foreach (TableEntity row in Storage.History.QueryAsync<TableEntity>(filter, select: ["RowKey", "EventType", "_Timestamp", "FireAt"], cancellationToken: cancellation))
+        {
+            if (row.GetString("EventType") is { } type && row.GetDateTimeOffset("_Timestamp") is { } at)
+            {
+                rows.Add(row.RowKey, new HistoryRow(type, at.UtcDateTime, row.GetDateTimeOffset("FireAt")?.UtcDateTime));
+            }
+        }
+
+        return rows.Count > 0 ? [.. rows.Values] : throw new InvalidOperationException($"Instance {instanceId} has no history.");
+    }
+
     public async ValueTask DisposeAsync()
     {
         try
         {
+            for (int i = _started.Count - 1; i >= 0; i--)
+            {
+                await _started[i].StopAsync(CancellationToken.None);
+            }
+
             await _engine.DisposeAsync();
             await _observer.DisposeAsync();
         }
@@ -128,10 +167,67 @@ internal sealed class BenchHub : IAsyncDisposable
             await _azurite.DisposeAsync();
         }
     }
+
+    /// <summary>The engine's services as the app registers them; <paramref name="warnings"/> hears its warnings and errors.</summary>
+    private static ServiceProvider Build(TaskHubSettings settings, TaskHubConnection connection, Action<DurableTaskRegistry> register, WarningLog? warnings)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(logging =>
+        {
+            logging.SetMinimumLevel(LogLevel.Warning);
+            if (warnings is not null)
+            {
+                logging.AddProvider(warnings);
+            }
+        });
+        services.AddStandaloneDurableTask(settings, connection, JsonDataConverter.Default, register);
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>
+    /// Creates the task hub, starts the worker and the sealer, and waits until the worker holds every partition: the
+    /// scenarios time the engine's work, not its start.
+    /// </summary>
+    private async Task StartEngineAsync(CancellationToken cancellation)
+    {
+        await _engine.GetRequiredService<IOrchestrationService>().CreateIfNotExistsAsync();
+        foreach (IHostedService hosted in _engine.GetServices<IHostedService>())
+        {
+            // The sealer's loop keeps the flow it was started in, so its calls are told apart from DTFx's.
+            using (hosted is SealingService ? StorageCallCounter.Sealer() : null)
+            {
+                await hosted.StartAsync(cancellation);
+            }
+
+            _started.Add(hosted);
+        }
+
+        TableClient partitions = Storage.Tables.GetTableClient(Storage.HubName + "Partitions");
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        deadline.CancelAfter(PartitionWait);
+        while (true)
+        {
+            int owned = 0;
+            await foreach (TableEntity row in partitions.QueryAsync<TableEntity>(cancellationToken: deadline.Token))
+            {
+                owned += row.GetString("CurrentOwner") is { Length: > 0 } ? 1 : 0;
+            }
+
+            if (owned >= Storage.PartitionCount)
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250), deadline.Token);
+        }
+    }
 }
 
-/// <summary>How many instances the index shows in each status, and when the last one completed.</summary>
-internal sealed class IndexTally
+/// <summary>One row of an instance's history: DTFx's event type, the event's timestamp, a timer's due time.</summary>
+internal sealed record HistoryRow(string EventType, DateTime At, DateTime? FireAt);
+
+/// <summary>How many instances are in each status, and when the last completed one was last updated (its completion).</summary>
+internal sealed class InstanceTally
 {
     private readonly Dictionary<OrchestrationRuntimeStatus, int> _counts = [];
 
@@ -145,9 +241,9 @@ internal sealed class IndexTally
     {
         ArgumentNullException.ThrowIfNull(instance);
         _counts[instance.RuntimeStatus] = Of(instance.RuntimeStatus) + 1;
-        if (instance.CompletedAt is { } completed && (LastCompletedAt is null || completed > LastCompletedAt))
+        if (instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed && (LastCompletedAt is null || instance.LastUpdatedAt > LastCompletedAt))
         {
-            LastCompletedAt = completed;
+            LastCompletedAt = instance.LastUpdatedAt;
         }
 
         if (instance.RuntimeStatus is OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated)

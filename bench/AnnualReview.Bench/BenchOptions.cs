@@ -1,4 +1,5 @@
 using System.Globalization;
+using AnnualReview.TaskHub;
 
 namespace AnnualReview.Bench;
 
@@ -14,7 +15,9 @@ internal sealed record BenchOptions
           --fanout N           FanOut100 orchestrations (default 10)
           --events N           event-latency instances (default 200)
           --timers N           timer-lateness instances (default 200)
-          --control-queue-depth N   the engine's MaxControlQueueDepth, to compare with its default (an experiment)
+          --partitions N       the task hub's partitions (control queues), 1-16 (default 4, as host.json)
+          --max-polling-ms N   the longest a worker waits between polls of an empty queue (default 1000, as host.json)
+          --extended-sessions  keep orchestrations in memory between steps (DTFx's extended sessions; off in host.json)
         """;
 
     public static readonly string[] ScenarioNames = ["idle", "raw", "hello", "fanout", "events", "timers"];
@@ -33,8 +36,26 @@ internal sealed record BenchOptions
 
     public int RawQueueCycles { get; init; } = 2_000;
 
-    /// <summary>Overrides the engine's MaxControlQueueDepth when set; the engine's default otherwise.</summary>
-    public int? ControlQueueDepth { get; init; }
+    /// <summary>The task hub's partitions: one control queue each, leased by the workers.</summary>
+    public int Partitions { get; init; } = 4;
+
+    /// <summary>DTFx backs off polling an empty queue up to this; host.json sets one second.</summary>
+    public TimeSpan MaxPollingInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    public bool ExtendedSessions { get; init; }
+
+    /// <summary>The task hub's settings: the app's host.json values (visibility one minute, 16 + 16 at once) with this run's knobs.</summary>
+    public TaskHubSettings TaskHub(string hubName) => new()
+    {
+        HubName = hubName,
+        PartitionCount = Partitions,
+        MaxQueuePollingInterval = MaxPollingInterval,
+        ControlQueueVisibilityTimeout = TimeSpan.FromMinutes(1),
+        WorkItemQueueVisibilityTimeout = TimeSpan.FromMinutes(1),
+        MaxConcurrentActivityFunctions = 16,
+        MaxConcurrentOrchestratorFunctions = 16,
+        ExtendedSessionsEnabled = ExtendedSessions,
+    };
 
     public IReadOnlySet<string> Only { get; init; } = new HashSet<string>(ScenarioNames, StringComparer.OrdinalIgnoreCase);
 
@@ -57,11 +78,15 @@ internal sealed record BenchOptions
                 "--fanout" => options with { FanOuts = Count(args, ++i, flag) },
                 "--events" => options with { Events = Count(args, ++i, flag) },
                 "--timers" => options with { Timers = Count(args, ++i, flag) },
-                "--control-queue-depth" => options with { ControlQueueDepth = Count(args, ++i, flag) },
+                "--partitions" => options with { Partitions = Count(args, ++i, flag) },
+                "--max-polling-ms" => options with { MaxPollingInterval = TimeSpan.FromMilliseconds(Count(args, ++i, flag)) },
+                "--extended-sessions" => options with { ExtendedSessions = true },
                 _ => throw new ArgumentException($"Unknown option '{flag}'."),
             };
         }
 
+        // Out-of-range knobs are refused here, before any scenario starts its Azurite.
+        options.TaskHub("validation").Validate();
         return options;
     }
 

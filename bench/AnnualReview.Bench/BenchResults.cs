@@ -3,13 +3,20 @@ namespace AnnualReview.Bench;
 /// <summary>Every figure of a run; a scenario that did not run (or failed) leaves its figures null.</summary>
 internal sealed class BenchResults
 {
+    /// <summary>The task hub's knobs the run used, so a line of figures says what it measured.</summary>
+    public required int Partitions { get; init; }
+
+    public required double MaxPollingMs { get; init; }
+
+    public required bool ExtendedSessions { get; init; }
+
     public int? HelloOrchestrations { get; set; }
 
     public double? OrchestrationsPerSecond { get; set; }
 
     public double? ActivitiesPerSecond { get; set; }
 
-    /// <summary>All calls except empty queue receives, per activity step (target ≤ 6).</summary>
+    /// <summary>All calls except empty queue receives, per activity step.</summary>
     public double? StorageCallsPerActivity { get; set; }
 
     public double? StorageCallsPerOrchestration { get; set; }
@@ -17,6 +24,9 @@ internal sealed class BenchResults
     public double? StorageCallsPerActivityIncludingEmptyPolls { get; set; }
 
     public double? StorageCallsPerActivityExcludingAllEmptyReads { get; set; }
+
+    /// <summary>The history sealer's calls per activity step: included in the figures above (the app runs it beside DTFx).</summary>
+    public double? SealerStorageCallsPerActivity { get; set; }
 
     public int? FanOutOrchestrations { get; set; }
 
@@ -30,7 +40,7 @@ internal sealed class BenchResults
 
     public double? EventLatencyP99Ms { get; set; }
 
-    /// <summary>Raised through a client that shares nothing in memory with the worker, as another process would.</summary>
+    /// <summary>Raised through a client of another orchestration service, as another process would.</summary>
     public double? EventLatencyFromOtherClientP50Ms { get; set; }
 
     public double? EventLatencyFromOtherClientP99Ms { get; set; }

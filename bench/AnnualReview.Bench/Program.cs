@@ -18,7 +18,12 @@ catch (ArgumentException error)
     return 2;
 }
 
-var results = new BenchResults();
+var results = new BenchResults
+{
+    Partitions = options.Partitions,
+    MaxPollingMs = options.MaxPollingInterval.TotalMilliseconds,
+    ExtendedSessions = options.ExtendedSessions,
+};
 
 // Idle memory first, so its working set is not the high-water mark of the scenarios before it.
 var scenarios = new (string Name, TimeSpan Timeout, Func<CancellationToken, Task> Run)[]

@@ -6,22 +6,27 @@ using Azure.Core.Pipeline;
 namespace AnnualReview.Bench;
 
 /// <summary>
-/// Counts every request the engine sends to storage, keyed by service, HTTP method and what the request is
-/// (a table transaction, a point read, a queue receive...). Polls that find nothing are counted apart
-/// ("(empty)"), because an idle worker makes them at a fixed rate whatever the work. The time each call
-/// took (retries included) is summed too, to tell a slow emulator from a busy engine.
+/// Counts every request the engine sends to storage, keyed by service, HTTP method, what the request is (a table
+/// transaction, a point read, a queue receive...) and what it touches (History, Instances, the control queues...).
+/// Polls that find nothing are counted apart ("(empty)"), because an idle worker makes them at a fixed rate whatever
+/// the work. Calls of the history sealer are marked as its own, as it runs beside DTFx rather than inside it. The
+/// time each call took (retries included) is summed too, to tell a slow emulator from a busy engine.
 /// </summary>
 internal sealed class StorageCallCounter : HttpPipelinePolicy
 {
     public const string EmptyMark = " (empty)";
+    public const string SealerMark = "sealer ";
 
+    private static readonly AsyncLocal<bool> InSealer = new();
     private readonly Dictionary<int, string> _servicesByPort;
+    private readonly string _hubName;
     private readonly ConcurrentDictionary<string, Tally> _tallies = new(StringComparer.Ordinal);
 
     /// <summary>Tells the services apart by the ports of the connection string's endpoints (Azurite), else by host name.</summary>
-    public StorageCallCounter(string connectionString)
+    public StorageCallCounter(string connectionString, string hubName)
     {
         ArgumentNullException.ThrowIfNull(connectionString);
+        _hubName = hubName.ToLowerInvariant();
         _servicesByPort = [];
         foreach (string part in connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
@@ -43,6 +48,13 @@ internal sealed class StorageCallCounter : HttpPipelinePolicy
                 _servicesByPort[endpoint.Port] = service;
             }
         }
+    }
+
+    /// <summary>Marks the calls of the current async flow, and of everything it starts, as the sealer's.</summary>
+    public static IDisposable Sealer()
+    {
+        InSealer.Value = true;
+        return new SealerScope();
     }
 
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
@@ -87,14 +99,31 @@ internal sealed class StorageCallCounter : HttpPipelinePolicy
         Uri uri = message.Request.Uri.ToUri();
         string method = message.Request.Method.Method;
         string service = ServiceOf(uri);
+        string[] segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+
+        // Azurite's paths start with the account name; real storage's do not.
+        int first = segments.Length > 0 && segments[0] == Testing.AzuriteServer.AccountName ? 1 : 0;
+        string resource = segments.Length > first ? segments[first] : "";
         string what = service switch
         {
-            "table" => TableRequest(message, method, uri.AbsolutePath),
+            "table" => TableRequest(message, method, resource),
             "queue" => QueueRequest(message, method, uri.AbsolutePath, uri.Query),
-            _ => uri.AbsolutePath.Count(c => c == '/') > 2 ? "blob" : "container",
+            _ => segments.Length > first + 1 ? "blob" : "container",
         };
-        string key = $"{service} {method} {what}";
+        // A transaction names its table only in its body; DTFx sends them to History.
+        int paren = resource.IndexOf('(', StringComparison.Ordinal);
+        string touched = what == "transaction" ? "" : Unhubbed(paren >= 0 ? resource[..paren] : resource);
+        string key = $"{(InSealer.Value ? SealerMark : "")}{service} {method} {what} {touched}".TrimEnd();
         return message.HasResponse ? key : key + " (no response)";
+    }
+
+    /// <summary>"{hub}History" → "History", "{hub}-control-03" → "control-*": one line per kind of table, queue or container.</summary>
+    private string Unhubbed(string name)
+    {
+        string lower = name.ToLowerInvariant();
+        string rest = lower.StartsWith(_hubName, StringComparison.Ordinal) ? name[_hubName.Length..].TrimStart('-') : name;
+        int dash = rest.LastIndexOf('-');
+        return dash > 0 && rest[(dash + 1)..].All(char.IsAsciiDigit) ? rest[..dash] + "-*" : rest;
     }
 
     private string ServiceOf(Uri uri)
@@ -111,21 +140,21 @@ internal sealed class StorageCallCounter : HttpPipelinePolicy
             : "other";
     }
 
-    private static string TableRequest(HttpMessage message, string method, string path)
+    private static string TableRequest(HttpMessage message, string method, string resource)
     {
-        if (path.EndsWith("$batch", StringComparison.Ordinal))
+        if (resource == "$batch")
         {
             return "transaction";
         }
 
-        if (path.Contains("(PartitionKey=", StringComparison.Ordinal))
-        {
-            return "entity";
-        }
-
-        if (path.EndsWith("/Tables", StringComparison.Ordinal) || path.Contains("/Tables(", StringComparison.Ordinal))
+        if (resource.StartsWith("Tables", StringComparison.Ordinal))
         {
             return "table";
+        }
+
+        if (resource.Contains("(PartitionKey=", StringComparison.Ordinal))
+        {
+            return method == "GET" ? "point read" : "entity";
         }
 
         if (method != "GET")
@@ -159,12 +188,6 @@ internal sealed class StorageCallCounter : HttpPipelinePolicy
         };
     }
 
-    private sealed class Tally
-    {
-        public long Count;
-        public long Ticks;
-    }
-
     private static string BodyOf(HttpMessage message)
     {
         if (!message.HasResponse)
@@ -181,5 +204,16 @@ internal sealed class StorageCallCounter : HttpPipelinePolicy
             // A streamed (unbuffered) response: its body cannot be read here without consuming it.
             return "";
         }
+    }
+
+    private sealed class Tally
+    {
+        public long Count;
+        public long Ticks;
+    }
+
+    private sealed class SealerScope : IDisposable
+    {
+        public void Dispose() => InSealer.Value = false;
     }
 }

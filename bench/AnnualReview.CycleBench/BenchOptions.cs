@@ -1,4 +1,5 @@
 using System.Globalization;
+using AnnualReview.TaskHub;
 
 namespace AnnualReview.CycleBench;
 
@@ -15,33 +16,39 @@ internal sealed record BenchOptions
     /// <summary>People acting at once.</summary>
     public int Concurrency { get; init; } = 32;
 
-    /// <summary>People wait while the task hub's queues together hold more messages than this.</summary>
-    public int MaxQueueDepth { get; init; } = 200;
-
     /// <summary>
-    /// The engine's MaxControlQueueDepth (due timers and new instances wait while a control queue holds more).
-    /// Lower than the engine's default because Azurite's queue service slows with every message it holds.
-    /// </summary>
-    public int ControlQueueDepth { get; init; } = 150;
-
-    /// <summary>
-    /// Tables the engine's instances (InstanceTableCount) and the big assessment tables (TableShards) are spread
-    /// over: Azurite reads a whole table on every point read and update, so the cost of each grows with the city.
+    /// Tables the big assessment tables (TableShards) are spread over: Azurite reads a whole table on every point
+    /// read and update, so the cost of each grows with the city.
     /// </summary>
     public int TableShards { get; init; } = 16;
 
-    /// <summary>The engine's instance cache; null keeps the engine's default.</summary>
-    public int? CachedInstances { get; init; }
+    /// <summary>The task hub's partitions: one control queue each.</summary>
+    public int Partitions { get; init; } = 4;
+
+    /// <summary>DTFx backs off polling an empty queue up to this; host.json sets one second.</summary>
+    public TimeSpan MaxPollingInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    public bool ExtendedSessions { get; init; }
 
     public bool Attachments { get; init; } = true;
 
-    /// <summary>Use the emulator that ANNUALREVIEW_STORAGE names instead of starting a fresh one.</summary>
-    public bool StorageFromEnvironment { get; init; }
-
-    /// <summary>A phase that makes no progress for this long ends the run (exit code 1).</summary>
+    /// <summary>A wait that makes no progress for this long ends the run (exit code 1).</summary>
     public TimeSpan StallLimit { get; init; } = TimeSpan.FromMinutes(10);
 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromHours(3);
+
+    /// <summary>The task hub's settings: the app's host.json values (visibility one minute, 16 + 16 at once) with this run's knobs.</summary>
+    public TaskHubSettings TaskHub() => new()
+    {
+        HubName = "cyclebench",
+        PartitionCount = Partitions,
+        MaxQueuePollingInterval = MaxPollingInterval,
+        ControlQueueVisibilityTimeout = TimeSpan.FromMinutes(1),
+        WorkItemQueueVisibilityTimeout = TimeSpan.FromMinutes(1),
+        MaxConcurrentActivityFunctions = 16,
+        MaxConcurrentOrchestratorFunctions = 16,
+        ExtendedSessionsEnabled = ExtendedSessions,
+    };
 
     public static BenchOptions Parse(string[] args)
     {
@@ -58,18 +65,19 @@ internal sealed record BenchOptions
                 "--seed" => options with { Seed = Number() },
                 "--factor" => options with { Factor = double.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--concurrency" => options with { Concurrency = Number() },
-                "--max-queue-depth" => options with { MaxQueueDepth = Number() },
-                "--control-queue-depth" => options with { ControlQueueDepth = Number() },
                 "--table-shards" => options with { TableShards = Number() },
-                "--cache" => options with { CachedInstances = Number() },
+                "--partitions" => options with { Partitions = Number() },
+                "--max-polling-ms" => options with { MaxPollingInterval = TimeSpan.FromMilliseconds(Number()) },
+                "--extended-sessions" => options with { ExtendedSessions = true },
                 "--no-attachments" => options with { Attachments = false },
-                "--storage-from-env" => options with { StorageFromEnvironment = true },
                 "--stall-minutes" => options with { StallLimit = TimeSpan.FromMinutes(Number()) },
                 "--timeout-minutes" => options with { Timeout = TimeSpan.FromMinutes(Number()) },
                 _ => throw new ArgumentException($"Unknown option {name}. See bench/AnnualReview.CycleBench/README.md."),
             };
         }
 
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.Factor, 0);
+        options.TaskHub().Validate();
         return options;
     }
 }

@@ -9,16 +9,16 @@ namespace AnnualReview.CycleBench;
 internal readonly record struct CallKey(string Phase, string Source, string Kind, string Resource);
 
 /// <summary>
-/// Counts every storage request that passes through it, by the bench's current phase, by who made it
-/// (engine, assessment activities, or the simulated people's commands), by kind (table transaction, point read,
-/// query, queue send/receive/delete, blob) and by table, queue or container. Receives and queries that come
+/// Counts every storage request that passes through it, by the bench's current phase, by who made it (the engine,
+/// its history sealer, the assessment activities, or the simulated people's commands), by kind (table transaction,
+/// point read, query, queue send/receive/delete, blob) and by table, queue or container. Receives and queries that come
 /// back empty are their own kinds, because idle pollers make them at a fixed rate whatever the work.
 /// </summary>
 internal sealed class CallCounter
 {
     public const string Empty = " (empty)";
 
-    private static readonly AsyncLocal<bool> InCommand = new();
+    private static readonly AsyncLocal<string?> FlowSource = new();
     private readonly ConcurrentDictionary<CallKey, Tally> _tallies = new();
     private readonly ConcurrentDictionary<string, long> _failures = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<HttpMessage, long> _inFlight = new(ReferenceEqualityComparer.Instance);
@@ -31,10 +31,17 @@ internal sealed class CallCounter
     }
 
     /// <summary>Marks the calls made by the current async flow as a simulated person's command.</summary>
-    public static IDisposable Command()
+    public static IDisposable Command() => As("people");
+
+    /// <summary>
+    /// Marks the calls made by the current async flow, and by every task it starts, as <paramref name="source"/>'s,
+    /// whichever client they go through: a person's command goes through the engine's client, and a background
+    /// service started inside the scope keeps it for its whole life.
+    /// </summary>
+    public static IDisposable As(string source)
     {
-        InCommand.Value = true;
-        return new CommandScope();
+        FlowSource.Value = source;
+        return new SourceScope();
     }
 
     public HttpPipelinePolicy PolicyFor(string source) => new Policy(this, source);
@@ -67,7 +74,7 @@ internal sealed class CallCounter
     {
         _inFlight.TryRemove(message, out _);
         (string kind, string resource) = CallKinds.Classify(message);
-        string from = InCommand.Value ? "people" : source;
+        string from = FlowSource.Value ?? source;
         Tally tally = _tallies.GetOrAdd(new CallKey(_phase, from, kind, resource), _ => new Tally());
         Interlocked.Increment(ref tally.Count);
         Interlocked.Add(ref tally.Ticks, Stopwatch.GetTimestamp() - started);
@@ -84,9 +91,9 @@ internal sealed class CallCounter
         public long Ticks;
     }
 
-    private sealed class CommandScope : IDisposable
+    private sealed class SourceScope : IDisposable
     {
-        public void Dispose() => InCommand.Value = false;
+        public void Dispose() => FlowSource.Value = null;
     }
 
     private sealed class Policy(CallCounter counter, string source) : HttpPipelinePolicy

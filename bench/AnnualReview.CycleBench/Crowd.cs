@@ -4,11 +4,11 @@ namespace AnnualReview.CycleBench;
 internal sealed record Act(DateTimeOffset At, string Who, Func<CancellationToken, Task> Run);
 
 /// <summary>
-/// Runs what people do in a phase, in the order of their simulated moments, a bounded number at a time. When a
-/// slot is free and the engine has caught up (its queues are shallow), the clock jumps to the next person's
-/// moment, so the calendar moves as fast as the work allows; it never runs past the phase's ceiling.
+/// Runs what people do in a phase, in the order of their simulated moments, a bounded number at a time. Each acts when
+/// the cycle's clock reaches their moment, or as soon as a slot frees up after it: the calendar does not wait for
+/// them (nor for the engine), so how late they acted is reported with the phase.
 /// </summary>
-internal sealed class Crowd(SteerableClock clock, Observer observer, int concurrency, int maxQueueDepth)
+internal sealed class Crowd(ScaledClockWait clock, Phases phases, int concurrency)
 {
     public int Failures { get; private set; }
 
@@ -20,18 +20,8 @@ internal sealed class Crowd(SteerableClock clock, Observer observer, int concurr
         foreach (Act act in acts.OrderBy(a => a.At))
         {
             await slots.WaitAsync(cancellation);
-            while (await observer.SampleDepthAsync(cancellation) > maxQueueDepth)
-            {
-                await Task.Delay(100, cancellation);
-            }
-
-            clock.JumpTo(act.At);
-            while (clock.GetUtcNow() < act.At)
-            {
-                // Held at the phase's ceiling (cannot happen for acts inside the window) or racing the jump.
-                await Task.Delay(20, cancellation);
-            }
-
+            await clock.UntilAsync(act.At, cancellation);
+            phases.ActedLate(clock.Now - act.At);
             running.Add(Task.Run(async () =>
             {
                 try

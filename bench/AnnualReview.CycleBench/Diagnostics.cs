@@ -1,4 +1,5 @@
-using AnnualReview.Durable.Client;
+using AnnualReview.TaskHub.History;
+using Microsoft.DurableTask.Client;
 
 namespace AnnualReview.CycleBench;
 
@@ -15,15 +16,14 @@ internal static class Diagnostics
         }
 
         // What the first one's history holds: events by type and name, and how it ends.
-        if (instanceIds.Count > 0 && await observer.Client.GetHistoryAsync(instanceIds[0], cancellation) is { } history)
+        if (instanceIds.Count > 0 && await observer.History.ReadAsync(instanceIds[0], 0, cancellation) is { Count: > 0 } events)
         {
-            var events = history.Events.ToList();
             Console.Error.WriteLine($"  history of {instanceIds[0]}: {events.Count} events; " + string.Join(", ", events
-                .GroupBy(e => e.Name is null ? e.Type.ToString() : $"{e.Type} '{e.Name}'")
+                .GroupBy(e => e.Name is null ? e.EventType : $"{e.EventType} '{e.Name}'")
                 .Select(g => $"{g.Key} ×{g.Count()}")));
-            foreach (var e in events.TakeLast(6))
+            foreach (HistoryRecord e in events.TakeLast(6))
             {
-                Console.Error.WriteLine($"    {e.Timestamp:u} {e.Describe()} {Shorten(e.Input ?? e.Result)}");
+                Console.Error.WriteLine($"    {e.Timestamp:u} {e.Describe()} {Shorten(e.Payload)}");
             }
         }
     }
@@ -34,7 +34,7 @@ internal static class Diagnostics
     {
         var counts = new Dictionary<OrchestrationRuntimeStatus, int>();
         int shown = 0;
-        await foreach (OrchestrationMetadata instance in observer.Client.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = CycleDriver.CycleId }, cancellation))
+        await foreach (OrchestrationMetadata instance in observer.Client.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = CycleDriver.CycleId }).WithCancellation(cancellation))
         {
             counts[instance.RuntimeStatus] = counts.GetValueOrDefault(instance.RuntimeStatus) + 1;
             if (instance.RuntimeStatus is OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated && shown++ < 10)

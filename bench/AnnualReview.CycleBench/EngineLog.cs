@@ -2,19 +2,21 @@ using Microsoft.Extensions.Logging;
 
 namespace AnnualReview.CycleBench;
 
-/// <summary>The engine's warnings and errors: the first few go to stderr, all are counted.</summary>
-internal sealed class EngineLog : ILoggerFactory, ILogger
+/// <summary>
+/// The engine's warnings and errors: the first few go to stderr, all are counted, by DTFx's event name (it warns of
+/// every message it puts back, so the kinds tell a retried start from a failing activity).
+/// </summary>
+internal sealed class EngineLog : ILoggerProvider, ILogger
 {
     private const int Shown = 20;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _byEvent = new(StringComparer.Ordinal);
     private int _count;
 
     public int Count => Volatile.Read(ref _count);
 
-    public ILogger CreateLogger(string categoryName) => this;
+    public IReadOnlyDictionary<string, int> ByEvent => new SortedDictionary<string, int>(_byEvent, StringComparer.Ordinal);
 
-    public void AddProvider(ILoggerProvider provider)
-    {
-    }
+    public ILogger CreateLogger(string categoryName) => this;
 
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => null;
@@ -29,6 +31,7 @@ internal sealed class EngineLog : ILoggerFactory, ILogger
             return;
         }
 
+        _byEvent.AddOrUpdate(eventId.Name ?? eventId.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), 1, (_, n) => n + 1);
         if (Interlocked.Increment(ref _count) <= Shown)
         {
             Console.Error.WriteLine($"engine {logLevel}: {formatter(state, exception)}{(exception is null ? "" : " — " + exception.GetType().Name + ": " + exception.Message)}");

@@ -1,80 +1,48 @@
 using System.Diagnostics;
 using System.Text.Json;
-using AnnualReview.Durable.Client;
-using AnnualReview.Durable.Hosting;
+using AnnualReview.TaskHub;
+using AnnualReview.TaskHub.History;
+using AnnualReview.TaskHub.Status;
+using Microsoft.DurableTask.Client;
 
 namespace AnnualReview.CycleBench;
 
 /// <summary>
-/// Watches the cycle the way a dashboard would, through its own client whose calls are counted apart (they are
-/// not part of a member-cycle): instance statuses, and the depth of the task hub's queues, which tells when the
-/// engine has caught up with everything the people did.
+/// Watches the cycle the way a dashboard would, through a client of its own whose calls are counted apart (they are
+/// not part of a member-cycle): instance statuses and histories, and once a second the depth of the task hub's
+/// queues. The depths are for the report only: DTFx keeps every pending durable timer as a hidden message in a
+/// control queue, and Azure Storage counts hidden messages, so a quiet task hub does not show empty queues.
 /// </summary>
-internal sealed class Observer(DurableTaskEngine engine, TimeSpan stallLimit)
+internal sealed class Observer(DurableTaskClient client, TaskHubStorage storage, HistoryReader history, TimeSpan stallLimit) : IAsyncDisposable
 {
-    private readonly string[] _queues = [.. engine.Worker.ControlQueueNames, engine.Worker.WorkItemQueueName];
-    private long _depthSampledAt;
-
-    /// <summary>The last sampled depth of all queues together.</summary>
-    public int Depth { get; private set; }
-
-    public int MaxDepth { get; private set; }
+    private readonly CancellationTokenSource _stop = new();
+    private Task? _sampling;
 
     /// <summary>The last sampled depth of each queue: the control queues, then the work items.</summary>
     public string Depths { get; private set; } = "";
 
-    public DurableTaskClient Client => engine.Client;
+    /// <summary>The most messages the control queues held together (pending timers included).</summary>
+    public int MaxControlDepth { get; private set; }
 
-    /// <summary>Sum of the queues' approximate message counts (sampled at most every 500 ms unless forced).</summary>
-    public async Task<int> SampleDepthAsync(CancellationToken cancellation, bool force = false)
-    {
-        long now = Environment.TickCount64;
-        if (!force && now - Interlocked.Read(ref _depthSampledAt) < 500)
-        {
-            return Depth;
-        }
+    /// <summary>The most activities waiting in the work-item queue.</summary>
+    public int MaxWorkItemDepth { get; private set; }
 
-        Interlocked.Exchange(ref _depthSampledAt, now);
-        int[] depths = await Task.WhenAll(_queues.Select(q => engine.Worker.GetQueueDepthAsync(q, cancellation)));
-        Depths = string.Join("/", depths);
-        Depth = depths.Sum();
-        MaxDepth = Math.Max(MaxDepth, Depth);
-        return Depth;
-    }
+    public DurableTaskClient Client => client;
 
-    /// <summary>
-    /// Waits until every queue is empty twice in a row, at least <paramref name="atLeast"/> from now (so due timers
-    /// get moved first); false when they were still busy after the stall limit.
-    /// </summary>
-    public async Task<bool> SettleAsync(TimeSpan atLeast, CancellationToken cancellation)
-    {
-        await Task.Delay(atLeast, cancellation);
-        int quiet = 0;
-        var waited = Stopwatch.StartNew();
-        while (quiet < 2)
-        {
-            if (waited.Elapsed > stallLimit)
-            {
-                return false;
-            }
+    public HistoryReader History => history;
 
-            quiet = await SampleDepthAsync(cancellation, force: true) == 0 ? quiet + 1 : 0;
-            await Task.Delay(400, cancellation);
-        }
-
-        return true;
-    }
+    public void StartSampling() => _sampling ??= Task.Run(() => SampleAsync(_stop.Token));
 
     public async Task<(OrchestrationMetadata? Metadata, JsonElement? Status)> StatusAsync(string instanceId, CancellationToken cancellation)
     {
-        OrchestrationMetadata? metadata = await engine.Client.GetInstanceAsync(instanceId, cancellation: cancellation);
+        OrchestrationMetadata? metadata = await client.GetInstanceAsync(instanceId, cancellation: cancellation);
         JsonElement? status = metadata?.SerializedCustomStatus is { } json ? JsonDocument.Parse(json).RootElement.Clone() : null;
         return (metadata, status);
     }
 
     /// <summary>
-    /// Waits until <paramref name="done"/> holds for every instance: waits for the queues to settle, then reads the
-    /// ones still pending, and again until none is. Throws when nothing moves for the stall limit.
+    /// Waits until <paramref name="done"/> holds for every instance: reads the ones still pending, and again until none
+    /// is. Throws when nothing moves for the stall limit.
     /// </summary>
     public async Task WaitForAllAsync(string what, IEnumerable<string> instanceIds, Func<OrchestrationMetadata?, JsonElement?, bool> done, CancellationToken cancellation)
     {
@@ -83,17 +51,7 @@ internal sealed class Observer(DurableTaskEngine engine, TimeSpan stallLimit)
         int lastCount = pending.Count;
         while (pending.Count > 0)
         {
-            await SettleAsync(TimeSpan.FromMilliseconds(300), cancellation);
-            var still = new System.Collections.Concurrent.ConcurrentBag<string>();
-            await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellation }, async (id, c) =>
-            {
-                var (metadata, status) = await StatusAsync(id, c);
-                if (!done(metadata, status))
-                {
-                    still.Add(id);
-                }
-            });
-            pending = [.. still.Order(StringComparer.Ordinal)];
+            pending = await StillPendingAsync(pending, done, cancellation);
             if (pending.Count < lastCount)
             {
                 lastCount = pending.Count;
@@ -108,6 +66,70 @@ internal sealed class Observer(DurableTaskEngine engine, TimeSpan stallLimit)
             {
                 await Task.Delay(1000, cancellation);
             }
+        }
+    }
+
+    /// <summary>The instances for which <paramref name="done"/> still does not hold after <paramref name="grace"/> (or sooner, once it holds for all).</summary>
+    public async Task<IReadOnlyList<string>> PendingAfterAsync(IEnumerable<string> instanceIds, Func<OrchestrationMetadata?, JsonElement?, bool> done, TimeSpan grace, CancellationToken cancellation)
+    {
+        var pending = instanceIds.ToList();
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            pending = await StillPendingAsync(pending, done, cancellation);
+            if (pending.Count == 0 || waited.Elapsed > grace)
+            {
+                return pending;
+            }
+
+            await Task.Delay(1000, cancellation);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        if (_sampling is not null)
+        {
+            try
+            {
+                await _sampling;
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopped.
+            }
+        }
+
+        _stop.Dispose();
+    }
+
+    /// <summary>The instances, in order, for which <paramref name="done"/> does not hold now (16 reads at a time).</summary>
+    private async Task<List<string>> StillPendingAsync(List<string> pending, Func<OrchestrationMetadata?, JsonElement?, bool> done, CancellationToken cancellation)
+    {
+        var still = new System.Collections.Concurrent.ConcurrentBag<string>();
+        await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellation }, async (id, c) =>
+        {
+            var (metadata, status) = await StatusAsync(id, c);
+            if (!done(metadata, status))
+            {
+                still.Add(id);
+            }
+        });
+        return [.. still.Order(StringComparer.Ordinal)];
+    }
+
+    private async Task SampleAsync(CancellationToken cancellation)
+    {
+        while (true)
+        {
+            IReadOnlyDictionary<string, int> depths = await QueueDepths.ReadAsync(storage, cancellation);
+            int workItems = depths.GetValueOrDefault(storage.WorkItemQueueName);
+            int control = depths.Values.Sum() - workItems;
+            Depths = string.Join("/", storage.ControlQueueNames.Select(q => depths.GetValueOrDefault(q))) + " + " + workItems;
+            MaxControlDepth = Math.Max(MaxControlDepth, control);
+            MaxWorkItemDepth = Math.Max(MaxWorkItemDepth, workItems);
+            await Task.Delay(1000, cancellation);
         }
     }
 }

@@ -34,14 +34,17 @@ internal sealed partial class PeopleActs(string cycleId, ReviewCommands commands
     {
         FormDefinition form = _rules.RuleSet.FormFor(person.Member);
         IReadOnlyList<AttachmentUpload> files = attachments ? [new AttachmentUpload("ban-kiem-diem.pdf", "application/pdf", Scan)] : [];
-        SubmitResult result = await commands.SubmitSelfReviewAsync(cycleId, CityPlan.RuleSetId, person.Member, form.Code, SectionsFor(form), person.Intended, files, person.Member.Id, c);
+        SubmitResult result = await commands.SubmitSelfReviewAsync(cycleId, CityPlan.RuleSetId, person.Member, form.Code, SectionsFor(form), person.Intended, files, person.Member.Id, "self-review|" + person.Member.Id, c);
         if (result.Errors.Count > 0)
         {
             throw new InvalidOperationException("self-review refused: " + string.Join("; ", result.Errors.Select(e => e.MessageEn)));
         }
     });
 
-    /// <summary>The secretary submits the cell's collective review (Mẫu 01), owed with the members' self-reviews.</summary>
+    /// <summary>
+    /// The secretary submits the cell's collective review (Mẫu 01), owed with the members' self-reviews. Done again, it is
+    /// the same request: it stores nothing new and tells the cell again.
+    /// </summary>
     public Act Collective(Cell cell, DateTimeOffset at) => new(at, cell.Unit.Id, async c =>
     {
         FormDefinition form = _rules.RuleSet.CollectiveForm;
@@ -52,7 +55,7 @@ internal sealed partial class PeopleActs(string cycleId, ReviewCommands commands
             sections = new Dictionary<string, string>(StringComparer.Ordinal) { ["A.I"] = "Chi bộ hoàn thành tốt nhiệm vụ năm 2025." };
         }
 
-        SubmitResult result = await commands.SubmitCollectiveReviewAsync(cycleId, CityPlan.RuleSetId, cell.Unit.Id, sections, Secretary(cell.Unit.Id), c);
+        SubmitResult result = await commands.SubmitCollectiveReviewAsync(cycleId, CityPlan.RuleSetId, cell.Unit.Id, sections, Secretary(cell.Unit.Id), "collective|" + cell.Unit.Id, c);
         if (result.Errors.Count > 0)
         {
             throw new InvalidOperationException("collective review refused: " + string.Join("; ", result.Errors.Select(e => e.MessageEn)));

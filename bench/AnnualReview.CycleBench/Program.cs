@@ -2,80 +2,48 @@ using System.Diagnostics;
 using System.Text.Json;
 using AnnualReview.Assessment.Roster;
 using AnnualReview.CycleBench;
-using AnnualReview.Durable;
-using AnnualReview.Durable.Client;
-using AnnualReview.Durable.Hosting;
-using AnnualReview.Testing;
-using AnnualReview.Workflows;
+using AnnualReview.TaskHub;
+using AnnualReview.TaskHub.History;
+using AnnualReview.TaskHub.Sealing;
+using AnnualReview.TaskHub.Status;
 using AnnualReview.Workflows.Commands;
 using AnnualReview.Workflows.Orchestrators;
 using AnnualReview.Workflows.Storage;
+using AnnualReview.Workflows.Timing;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 BenchOptions options = BenchOptions.Parse(args);
 using var timeout = new CancellationTokenSource(options.Timeout);
 CancellationToken cancellation = timeout.Token;
+TaskHubSettings taskHub = options.TaskHub();
 
 CityPlan city = CityPlan.Generate(options.Members, options.Seed);
 int rated = city.People.Count(p => p.Fate != Fate.NotRated);
-Console.WriteLine($"city: {options.Members} members ({rated} rated: {city.People.Count(p => p.Fate == Fate.OnTime)} on time, {city.People.Count(p => p.Fate == Fate.Late)} late, {city.People.Count(p => p.Fate == Fate.Never)} never), "
-    + $"{city.Cells.Count} cells, {city.GrassrootsOrganizations.Count} grassroots organizations, {city.Committees.Count - 1} committees; clock ×{options.Factor:0}, {options.Concurrency} people at once, control queues held at {options.ControlQueueDepth}, tables in {options.TableShards} shards");
+int plannedNever = city.People.Count(p => p.Fate == Fate.Never);
+Console.WriteLine($"city: {options.Members} members ({rated} rated: {city.People.Count(p => p.Fate == Fate.OnTime)} on time, {city.People.Count(p => p.Fate == Fate.Late)} late, {plannedNever} never), "
+    + $"{city.Cells.Count} cells, {city.GrassrootsOrganizations.Count} grassroots organizations, {city.Committees.Count - 1} committees; clock ×{options.Factor:0}, {options.Concurrency} people at once, "
+    + $"assessment tables in {options.TableShards} shards; task hub: {taskHub.PartitionCount} partitions, polling at most every {taskHub.MaxQueuePollingInterval.TotalMilliseconds:0} ms, extended sessions {(taskHub.ExtendedSessionsEnabled ? "on" : "off")}");
 foreach (Cell empty in city.Cells.Where(c => c.FullMembers == 0))
 {
     Console.Error.WriteLine($"warning: cell {empty.Unit.Id} has no full member; its meeting cannot be recorded");
 }
 
-// Fresh in-memory Azurite processes (one per service) unless told to use the emulator ANNUALREVIEW_STORAGE names.
-await using AzuriteServer? sharedAzurite = options.StorageFromEnvironment ? await AzuriteServer.StartAsync(cancellation) : null;
-await using SplitAzurite? ownAzurite = options.StorageFromEnvironment ? null : await SplitAzurite.StartAsync(cancellation);
-string connectionString = sharedAzurite?.ConnectionString ?? ownAzurite!.ConnectionString;
-string assessmentConnectionString = sharedAzurite?.ConnectionString ?? ownAzurite!.AssessmentConnectionString;
-IReadOnlyList<Process> azuriteProcesses = ownAzurite?.Processes ?? [];
-CallKinds.LearnPorts(connectionString);
-CallKinds.LearnPorts(assessmentConnectionString);
+await using SplitAzurite azurite = await SplitAzurite.StartAsync(cancellation);
+CallKinds.LearnPorts(azurite.ConnectionString);
+CallKinds.LearnPorts(azurite.AssessmentConnectionString);
 var counter = new CallCounter();
 var observerCounter = new CallCounter();
-var clock = new SteerableClock(Phases.Local(12, 1, 8), options.Factor);
-clock.HoldAt(Phases.Local(12, 1, 8));
 
-var storageOptions = new AssessmentStorageOptions { ConnectionString = assessmentConnectionString, Prefix = "review", TableShards = options.TableShards };
+var storageOptions = new AssessmentStorageOptions { ConnectionString = azurite.AssessmentConnectionString, Prefix = "review", TableShards = options.TableShards };
 storageOptions.Policies.Add(counter.PolicyFor("assessment"));
 var storage = new AssessmentStorage(storageOptions);
-var log = new EngineLog();
-DurableTaskOptions EngineOptions(CallCounter calls, string source)
-{
-    var engineOptions = new DurableTaskOptions
-    {
-        TaskHubName = "cyclebench",
-        StorageConnectionString = connectionString,
-        PartitionCount = 4,
-        MaxConcurrentOrchestrations = 32,
-        MaxConcurrentActivities = 32,
-        PollQueues = true,
-        TimeProvider = clock,
-        MaxControlQueueDepth = options.ControlQueueDepth,
-        MaxWorkItemQueueDepth = 2 * options.ControlQueueDepth,
-        InstanceTableCount = options.TableShards,
-    };
-    if (options.CachedInstances is { } cache)
-    {
-        engineOptions.MaxCachedInstances = cache;
-    }
 
-    engineOptions.StoragePolicies.Add(calls.PolicyFor(source));
-    return engineOptions;
-}
-
-await using var engine = new DurableTaskEngine(EngineOptions(counter, "engine"), new DurableTaskRegistry().AddAssessmentWorkflows(), new Services(storage), log);
-await using var watcher = new DurableTaskEngine(EngineOptions(observerCounter, "observer"), new DurableTaskRegistry());
-var observer = new Observer(watcher, options.StallLimit);
-
-var phases = new Phases(clock, counter, null);
-await using var sampler = new ResourceSampler(azuriteProcesses, () =>
-    $"{phases.Current} at {Phases.Show(clock.GetUtcNow())}, {counter.Snapshot().Where(c => !CallCounter.IsEmptyPoll(c.Key.Kind)).Sum(c => c.Value.Count)} calls, queues {observer.Depths}, cached {engine.Worker.CachedInstanceCount}, {counter.InFlight()}");
-phases.Sampler = sampler;
-phases.Begin("import");
+counter.Phase = "import";
 var importTime = Stopwatch.StartNew();
-RosterImportReport import = await new RosterService(storage, clock).ImportAsync(new RosterImportResult(true, city.Roster.Units, city.Roster.Members, []), cancellation);
+
+// An import of a validated roster takes it as it is: the clock only dates CSV and JSON files, so the real one will do.
+RosterImportReport import = await new RosterService(storage, TimeProvider.System).ImportAsync(new RosterImportResult(true, city.Roster.Units, city.Roster.Members, []), cancellation);
 double importSeconds = importTime.Elapsed.TotalSeconds;
 if (!import.Imported)
 {
@@ -84,12 +52,28 @@ if (!import.Imported)
 }
 
 Console.WriteLine($"roster imported in {importSeconds:0.0} s ({counter.Snapshot().Where(c => c.Key.Phase == "import").Sum(c => c.Value.Count)} storage calls)");
-phases.Begin("setup");
-await engine.Worker.StartAsync(cancellation);
 
+// The cycle's clock starts after the import, at 1 Dec 08:00, and from then on runs at the factor whatever happens:
+// the engine's timers fire on real time, so the calendar cannot wait for the engine or the people.
+var clock = new ScaledTimeProvider(new CycleClock(Phases.Local(12, 1, 8).UtcDateTime, DateTime.UtcNow, options.Factor));
+var phases = new Phases(clock, counter);
+phases.Begin("setup");
+var log = new EngineLog();
+var connection = TaskHubConnection.FromConnectionString(azurite.ConnectionString);
+await using EngineHost engine = EngineHost.Build(taskHub, connection with { Policies = [counter.PolicyFor("engine")] }, storage, clock, log);
+await using EngineHost watcher = EngineHost.Build(taskHub, connection with { Policies = [observerCounter.PolicyFor("observer")] }, storage, clock, null);
+await using var observer = new Observer(watcher.Client, watcher.Services.GetRequiredService<TaskHubStorage>(), watcher.Services.GetRequiredService<HistoryReader>(), options.StallLimit);
+HistorySealer sealer = engine.Services.GetRequiredService<HistorySealer>();
+await using var sampler = new ResourceSampler(azurite.Processes, () =>
+    $"{phases.Current} at {Phases.Show(clock.GetUtcNow())}, {counter.Snapshot().Where(c => !CallCounter.IsEmptyPoll(c.Key.Kind)).Sum(c => c.Value.Count)} calls, queues {observer.Depths}, {sealer.MarkedCount} to seal, {counter.InFlight()}");
+phases.Sampler = sampler;
+await engine.StartAsync(cancellation);
+observer.StartSampling();
+
+var wait = new ScaledClockWait(clock);
+var crowd = new Crowd(wait, phases, options.Concurrency);
 var acts = new PeopleActs(CycleDriver.CycleId, new ReviewCommands(engine.Client, storage, clock), observer, options.Attachments);
-var crowd = new Crowd(clock, observer, options.Concurrency, options.MaxQueueDepth);
-var driver = new CycleDriver(city, clock, phases, observer, crowd, acts, new CycleStarter(engine.Client), options.Seed);
+var driver = new CycleDriver(city, wait, phases, observer, crowd, acts, new CycleStarter(engine.Client, new CycleRegistry(storage), clock), options.Seed);
 
 var wall = Stopwatch.StartNew();
 OrchestrationMetadata? cycle = null;
@@ -110,7 +94,7 @@ catch (OperationCanceledException) when (timeout.IsCancellationRequested)
 
 double wallSeconds = wall.Elapsed.TotalSeconds;
 phases.End();
-await engine.Worker.StopAsync(CancellationToken.None);
+await engine.StopAsync();
 bool completed = cycle?.RuntimeStatus == OrchestrationRuntimeStatus.Completed;
 if (!completed)
 {
@@ -121,17 +105,33 @@ if (!completed)
 
 var report = new Report(options.Members, counter.Snapshot(), phases.Done);
 report.Print(Console.Out);
-CycleOutcome? outcome = completed ? cycle!.ReadOutputAs<CycleOutcome>() : null;
-int deadLetters = (await engine.Worker.GetDeadLettersAsync(cancellation: CancellationToken.None)).Count;
+CycleOutcome? outcome = completed
+    ? (await observer.Client.GetInstanceAsync(CycleDriver.CycleId, getInputsAndOutputs: true, CancellationToken.None))?.ReadOutputAs<CycleOutcome>()
+    : null;
+RetriedMessages retried = engine.Services.GetRequiredService<RetriedMessages>();
 Console.WriteLine();
 Console.WriteLine($"cycle {(completed ? "completed" : "did NOT complete")} in {wallSeconds:0.0} s wall; simulated {Phases.Show(Phases.Local(12, 1, 8))} → {Phases.Show(clock.GetUtcNow())}");
-Console.WriteLine($"storage calls: {report.Total} in all, {report.Useful} excluding empty polls = {report.PerMember:0.00} per member-cycle (target < 60); import {report.ImportCalls} more");
-Console.WriteLine($"peak memory: bench working set {sampler.PeakWorkingSetMb:0} MB, managed heap {sampler.PeakManagedHeapMb:0} MB; Azurite {sampler.AzuritePeakWorkingSetMb:0} MB; deepest queues {observer.MaxDepth}; engine warnings {log.Count}; dead letters {deadLetters}; people's failed commands {crowd.Failures}");
+Console.WriteLine($"storage calls: {report.Total} in all, {report.Useful} excluding empty polls = {report.PerMember:0.00} per member-cycle; import {report.ImportCalls} more");
+Console.WriteLine($"peak memory: bench working set {sampler.PeakWorkingSetMb:0} MB, managed heap {sampler.PeakManagedHeapMb:0} MB; Azurite {sampler.AzuritePeakWorkingSetMb:0} MB; deepest queues {observer.MaxControlDepth} in control queues (pending timers included), {observer.MaxWorkItemDepth} work items");
+Console.WriteLine($"engine warnings {log.Count} ({string.Join(", ", log.ByEvent.Select(e => $"{e.Key} {e.Value}"))}); messages put back {retried.Current.Count}, poison {retried.PoisonCount}; people's failed commands {crowd.Failures}");
+Console.WriteLine("behind the calendar: " + (report.Behind() is { Count: > 0 } behind ? string.Join(", ", behind) : "never"));
 Console.WriteLine("events the cells did not apply, done again by the people: " + (driver.Repeated.Count == 0 ? "none" : string.Join(", ", driver.Repeated.Select(r => $"{r.Key} {r.Value}"))));
 Console.WriteLine($"quota: {acts.QuotaFixes.RefusedOnce} grassroots organizations refused once, {acts.QuotaFixes.Moved} members moved to Good, {acts.QuotaFixes.NotFinalized} not finalized");
 if (outcome is not null)
 {
-    Console.WriteLine("final levels: " + string.Join(", ", outcome.Root.MemberLevels.Select(l => $"{l.Key} {l.Value}")) + $"; not submitted {outcome.Root.NotSubmitted}; not rated {outcome.Root.NotRated}; late units {outcome.Root.LateUnits}");
+    Console.WriteLine("final levels: " + string.Join(", ", outcome.Root.MemberLevels.Select(l => $"{l.Key} {l.Value}")) + $"; not submitted {outcome.Root.NotSubmitted} (planned {plannedNever}); not rated {outcome.Root.NotRated}; late units {outcome.Root.LateUnits}");
+}
+
+// A cycle that completed is still no figure when the engine fell behind the calendar or a member's work went missing.
+if (completed && failure is null)
+{
+    failure = report.Behind() is { Count: > 0 } late
+        ? $"the engine fell behind the calendar in {string.Join(", ", late)}: run with a lower --factor"
+        : outcome?.Root.NotSubmitted != plannedNever ? $"{outcome?.Root.NotSubmitted} members closed as not submitted, {plannedNever} planned" : null;
+    if (failure is not null)
+    {
+        Console.Error.WriteLine("NOT A CLEAN CYCLE: " + failure);
+    }
 }
 
 var figures = new Dictionary<string, object?>
@@ -152,15 +152,26 @@ var figures = new Dictionary<string, object?>
     ["callsByPhase"] = report.ByPhase(),
     ["callsBySource"] = report.BySource(),
     ["phaseSeconds"] = phases.Done.ToDictionary(p => p.Name, p => Math.Round(p.RealSeconds, 1)),
+    ["phaseMarginHours"] = report.MarginHours(),
+    ["actLagHours"] = report.ActLagHours(),
+    ["behind"] = report.Behind(),
     ["observerCalls"] = observerCounter.Snapshot().Sum(c => c.Value.Count),
-    ["maxQueueDepth"] = observer.MaxDepth,
-    ["deadLetters"] = deadLetters,
+    ["maxControlQueueDepth"] = observer.MaxControlDepth,
+    ["maxWorkItemQueueDepth"] = observer.MaxWorkItemDepth,
+    ["retriedMessages"] = retried.Current.Count,
+    ["poisonMessages"] = retried.PoisonCount,
     ["engineWarnings"] = log.Count,
+    ["engineWarningsByEvent"] = log.ByEvent,
     ["failedCommands"] = crowd.Failures,
     ["quotaRefusedOnce"] = acts.QuotaFixes.RefusedOnce,
     ["eventsRepeated"] = driver.Repeated,
+    ["notSubmitted"] = outcome?.Root.NotSubmitted,
+    ["plannedNeverSubmitted"] = plannedNever,
     ["factor"] = options.Factor,
+    ["partitions"] = taskHub.PartitionCount,
+    ["maxPollingMs"] = taskHub.MaxQueuePollingInterval.TotalMilliseconds,
+    ["extendedSessions"] = taskHub.ExtendedSessionsEnabled,
     ["failure"] = failure,
 };
 Console.WriteLine(JsonSerializer.Serialize(figures));
-return completed ? 0 : 1;
+return failure is null ? 0 : 1;

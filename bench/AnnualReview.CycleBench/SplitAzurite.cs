@@ -6,7 +6,7 @@ using AnnualReview.Testing;
 namespace AnnualReview.CycleBench;
 
 /// <summary>
-/// Azurite as three processes (blob, queue, table), each in memory on its own free port. One Azurite process is
+/// Azurite as four processes (blob, queue, and two for tables), each on its own free port. One Azurite process is
 /// a single Node.js thread serving all three services, and a city-sized cycle saturates it long before the
 /// engine is busy; Azure runs the three services apart, so the bench does too and gets a second core.
 /// The queue service keeps its messages on disk (a temporary folder) rather than in memory: in memory every
@@ -39,7 +39,13 @@ internal sealed class SplitAzurite : IAsyncDisposable
 
     public static async Task<SplitAzurite> StartAsync(CancellationToken cancellation)
     {
-        string bin = Path.Combine(RepositoryRoot(), "node_modules", ".bin");
+        string root = RepositoryRoot();
+        string bin = Path.Combine(root, "node_modules", ".bin");
+        if (!File.Exists(Path.Combine(bin, "azurite-table")))
+        {
+            throw new InvalidOperationException($"Azurite is not installed in {root}: run npm ci there first (the bench starts node_modules/.bin/azurite-blob, -queue and -table).");
+        }
+
         var processes = new List<Process>();
         var ports = new Dictionary<string, int>();
         string queueFolder = Directory.CreateTempSubdirectory("cyclebench-queue-").FullName;

@@ -1,15 +1,14 @@
 using System.Globalization;
-using AnnualReview.Durable;
-using AnnualReview.Durable.Client;
-using AnnualReview.Durable.History;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace AnnualReview.Bench.Scenarios;
 
 /// <summary>
-/// Event to next state: K instances wait for "go"; once all are Running, events are raised at a steady
-/// pace (so the figure is latency, not a queue of a burst). Latency is the instance's ExecutionCompleted
-/// timestamp in its history minus the moment RaiseEventAsync was called, both on the real clock. Measured
-/// twice: raised by the worker's own client, then by a client of another engine (as from another process).
+/// Event to next state: K instances wait for "go"; once all are Running, events are raised at a steady pace (so
+/// the figure is latency, not a queue of a burst). Latency is the ExecutionCompleted row's timestamp in the task
+/// hub's History table minus the moment RaiseEventAsync was called, both on this machine's clock. Measured twice:
+/// raised by the worker's own client, then by a client of another orchestration service (as from another process).
 /// </summary>
 internal static class EventLatency
 {
@@ -18,13 +17,12 @@ internal static class EventLatency
     public static async Task RunAsync(BenchOptions options, BenchResults results, CancellationToken cancellation)
     {
         int instances = options.Events;
-        var registry = new DurableTaskRegistry()
-            .AddOrchestratorFunc<string?, string>("AwaitGo", async (context, _) => await context.WaitForExternalEvent<string>("go"));
-        await using BenchHub hub = await BenchHub.StartAsync("events", registry, options, cancellation);
+        await using BenchHub hub = await BenchHub.StartAsync("events", registry => registry
+            .AddOrchestratorFunc<string?, string>("AwaitGo", async (context, _) => await context.WaitForExternalEvent<string>("go")), options, cancellation);
 
         double[] local = await MeasureAsync(hub, hub.Client, "local", instances, 0, cancellation);
 
-        // The same through a client of another engine: no in-process wake-up, the worker finds the event by polling.
+        // DTFx has no in-process wake-up: both clients only put a message on a control queue, which the worker polls.
         double[] remote = await MeasureAsync(hub, hub.Observer, "remote", instances, instances, cancellation);
 
         results.EventInstances = instances;
@@ -37,7 +35,7 @@ internal static class EventLatency
             $"EventLatency: {instances} events raised one every {RaiseEvery.TotalMilliseconds:F0} ms, raise to ExecutionCompleted: " +
             $"p50 {results.EventLatencyP50Ms} ms, p99 {results.EventLatencyP99Ms} ms, max {Stats.Round(local.Max())} ms through the worker's own client; " +
             $"p50 {results.EventLatencyFromOtherClientP50Ms} ms, p99 {results.EventLatencyFromOtherClientP99Ms} ms, max {Stats.Round(remote.Max())} ms " +
-            $"through another engine's client; engine warnings {hub.Warnings.Count}"));
+            $"through another client; engine warnings {hub.Warnings.Count}"));
     }
 
     private static async Task<double[]> MeasureAsync(BenchHub hub, DurableTaskClient raiser, string prefix, int instances, int completedBefore, CancellationToken cancellation)
@@ -67,10 +65,8 @@ internal static class EventLatency
         var latencies = new double[instances];
         await Parallel.ForEachAsync(Enumerable.Range(0, instances), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellation }, async (i, c) =>
         {
-            InstanceHistory history = await hub.Observer.GetHistoryAsync(InstanceId(prefix, i), c)
-                ?? throw new InvalidOperationException($"Instance {InstanceId(prefix, i)} has no history.");
-            HistoryEvent completed = history.Events.Last(e => e.Type == HistoryEventType.ExecutionCompleted);
-            latencies[i] = (Stats.AsUtc(completed.Timestamp) - raisedAt[i]).TotalMilliseconds;
+            IReadOnlyList<HistoryRow> history = await hub.HistoryAsync(InstanceId(prefix, i), c);
+            latencies[i] = (history.Last(r => r.EventType == "ExecutionCompleted").At - raisedAt[i]).TotalMilliseconds;
         });
         return latencies;
     }

@@ -1,6 +1,6 @@
 using System.Globalization;
-using AnnualReview.Durable;
-using AnnualReview.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace AnnualReview.Bench.Scenarios;
 
@@ -12,8 +12,8 @@ internal static class FanOut
     public static async Task RunAsync(BenchOptions options, BenchResults results, CancellationToken cancellation)
     {
         int orchestrations = options.FanOuts;
-        var registry = new DurableTaskRegistry()
-            .AddActivityFunc<int, int>("Square", x => x * x)
+        await using BenchHub hub = await BenchHub.StartAsync("fanout", registry => registry
+            .AddActivityFunc<int, int>("Square", (_, x) => x * x)
             .AddOrchestratorFunc<int, long>("FanOut100", async (context, width) =>
             {
                 var calls = new List<Task<int>>(width);
@@ -24,14 +24,14 @@ internal static class FanOut
 
                 int[] squares = await Task.WhenAll(calls);
                 return squares.Sum(s => (long)s);
-            });
-        await using BenchHub hub = await BenchHub.StartAsync("fanout", registry, options, cancellation);
+            }), options, cancellation);
 
         var before = hub.Calls.Snapshot();
         DateTimeOffset started = TimeProvider.System.GetUtcNow();
         await Task.WhenAll(Enumerable.Range(0, orchestrations).Select(i => hub.Client.ScheduleNewOrchestrationInstanceAsync(
             "FanOut100", Width, new StartOrchestrationOptions(InstanceId(i)), cancellation)));
-        IndexTally done = await hub.WaitForAsync(OrchestrationRuntimeStatus.Completed, orchestrations, TimeSpan.FromMilliseconds(100), cancellation);
+        InstanceTally done = await hub.WaitForAsync(OrchestrationRuntimeStatus.Completed, orchestrations, TimeSpan.FromMilliseconds(100), cancellation);
+        await hub.SealedAsync(cancellation);
         StorageCalls calls = StorageCalls.Between(before, hub.Calls.Snapshot());
 
         long expected = Enumerable.Range(0, Width).Sum(i => (long)i * i);

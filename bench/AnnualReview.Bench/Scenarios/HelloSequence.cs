@@ -1,6 +1,6 @@
 using System.Globalization;
-using AnnualReview.Durable;
-using AnnualReview.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace AnnualReview.Bench.Scenarios;
 
@@ -16,8 +16,8 @@ internal static class HelloSequence
     public static async Task RunAsync(BenchOptions options, BenchResults results, CancellationToken cancellation)
     {
         int orchestrations = options.Orchestrations;
-        var registry = new DurableTaskRegistry()
-            .AddActivityFunc<string, string>("SayHello", city => "Hello " + city)
+        await using BenchHub hub = await BenchHub.StartAsync("hello", registry => registry
+            .AddActivityFunc<string, string>("SayHello", (_, city) => "Hello " + city)
             .AddOrchestratorFunc<string, List<string>>("HelloSequence5", async (context, prefix) =>
             {
                 var greetings = new List<string>(Steps);
@@ -27,15 +27,15 @@ internal static class HelloSequence
                 }
 
                 return greetings;
-            });
-        await using BenchHub hub = await BenchHub.StartAsync("hello", registry, options, cancellation);
+            }), options, cancellation);
 
         var before = hub.Calls.Snapshot();
         DateTimeOffset started = TimeProvider.System.GetUtcNow();
         await Task.WhenAll(Enumerable.Range(0, orchestrations).Select(i => hub.Client.ScheduleNewOrchestrationInstanceAsync(
             "HelloSequence5", string.Create(CultureInfo.InvariantCulture, $"{i} "), new StartOrchestrationOptions(InstanceId(i)), cancellation)));
         double startSeconds = (TimeProvider.System.GetUtcNow() - started).TotalSeconds;
-        IndexTally done = await hub.WaitForAsync(OrchestrationRuntimeStatus.Completed, orchestrations, TimeSpan.FromMilliseconds(100), cancellation);
+        InstanceTally done = await hub.WaitForAsync(OrchestrationRuntimeStatus.Completed, orchestrations, TimeSpan.FromMilliseconds(100), cancellation);
+        await hub.SealedAsync(cancellation);
         StorageCalls calls = StorageCalls.Between(before, hub.Calls.Snapshot());
         await CheckOutputAsync(hub, orchestrations - 1, cancellation);
 
@@ -48,13 +48,15 @@ internal static class HelloSequence
         results.StorageCallsPerActivity = Stats.Round(calls.ExcludingEmptyPolls / activities, 2);
         results.StorageCallsPerActivityIncludingEmptyPolls = Stats.Round(calls.Total / activities, 2);
         results.StorageCallsPerActivityExcludingAllEmptyReads = Stats.Round(calls.ExcludingAllEmpty / activities, 2);
+        results.SealerStorageCallsPerActivity = Stats.Round(calls.Sealer / activities, 2);
         results.EngineWarnings += hub.Warnings.Count;
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"HelloSequence5: {orchestrations} orchestrations x {Steps} activities in {seconds:F2} s (starts took {startSeconds:F2} s): " +
             $"{results.OrchestrationsPerSecond} orchestrations/s, {results.ActivitiesPerSecond} activities/s; storage calls " +
             $"{results.StorageCallsPerOrchestration} per orchestration, {results.StorageCallsPerActivity} per activity step excluding empty polls " +
-            $"({results.StorageCallsPerActivityIncludingEmptyPolls} with them, {results.StorageCallsPerActivityExcludingAllEmptyReads} without empty table scans either; " +
+            $"({results.StorageCallsPerActivityIncludingEmptyPolls} with them, {results.StorageCallsPerActivityExcludingAllEmptyReads} without empty table queries either; " +
+            $"the history sealer's share {results.SealerStorageCallsPerActivity}; " +
             $"{calls.Total:N0} calls, {calls.EmptyQueuePolls:N0} empty receives, {calls.EmptyTableQueries:N0} empty queries); engine warnings {hub.Warnings.Count}"));
         calls.WriteBreakdown(Console.Out, activities, "activity step");
     }

@@ -1,14 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
-using AnnualReview.Durable;
-using AnnualReview.Durable.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace AnnualReview.Bench.Scenarios;
 
 /// <summary>
 /// Worker memory with many idle instances: I instances that wait forever for an event, started 32 at a time.
-/// Once the index shows them all Running, the process's managed heap and working set after a full GC. The
+/// Once the Instances table shows them all Running, the process's managed heap and working set after a full GC. The
 /// benchmark itself holds nothing per instance, so the figures are the engine's (and the runtime's).
 /// </summary>
 internal static class IdleMemory
@@ -20,9 +20,8 @@ internal static class IdleMemory
     {
         int instances = options.IdleInstances;
         long baseline = MeasureWorkingSet().WorkingSet;
-        var registry = new DurableTaskRegistry()
-            .AddOrchestratorFunc<string?, string>("WaitForever", async (context, _) => await context.WaitForExternalEvent<string>("never"));
-        await using BenchHub hub = await BenchHub.StartAsync("idle", registry, options, cancellation);
+        await using BenchHub hub = await BenchHub.StartAsync("idle", registry => registry
+            .AddOrchestratorFunc<string?, string>("WaitForever", async (context, _) => await context.WaitForExternalEvent<string>("never")), options, cancellation);
 
         var before = hub.Calls.Snapshot();
         var clock = Stopwatch.StartNew();
@@ -40,7 +39,7 @@ internal static class IdleMemory
         });
         double startSeconds = clock.Elapsed.TotalSeconds;
 
-        // Listing the whole index loads Azurite, so it waits for the queues to drain before it looks.
+        // Listing the whole Instances table loads Azurite, so it waits for the queues to drain before it looks.
         int running;
         while ((running = await RunningOnceDrainedAsync(hub, clock, cancellation)) < instances)
         {
@@ -61,7 +60,7 @@ internal static class IdleMemory
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"IdleMemory: {instances:N0} idle instances (started in {startSeconds:F1} s, all Running after {allRunningSeconds:F1} s = " +
             $"{results.IdleStartsPerSecond} instances/s): managed heap {results.IdleManagedHeapMb} MB, working set {results.IdleWorkingSetMb} MB " +
-            $"(the process before its engine: {results.IdleBaselineWorkingSetMb} MB); worker cache holds {hub.Engine.Worker.CachedInstanceCount:N0} instances; " +
+            $"(the process before its engine: {results.IdleBaselineWorkingSetMb} MB); " +
             $"engine warnings {hub.Warnings.Count}; storage calls to start them {calls.ExcludingEmptyPolls / (double)instances:F2} per instance excluding empty polls"));
         calls.WriteBreakdown(Console.Out, instances, "instance started");
     }

@@ -6,7 +6,7 @@ namespace AnnualReview.Bench;
 /// Counts the engine's warnings and errors and writes the first few to stderr, so a figure that comes from
 /// retries or poison messages does not pass for a clean run.
 /// </summary>
-internal sealed class WarningLoggerFactory : ILoggerFactory
+internal sealed class WarningLog : ILoggerProvider
 {
     private const int MaxWritten = 10;
     private int _count;
@@ -14,10 +14,6 @@ internal sealed class WarningLoggerFactory : ILoggerFactory
     public int Count => Volatile.Read(ref _count);
 
     public ILogger CreateLogger(string categoryName) => new WarningLogger(this, categoryName);
-
-    public void AddProvider(ILoggerProvider provider)
-    {
-    }
 
     public void Dispose()
     {
@@ -31,7 +27,7 @@ internal sealed class WarningLoggerFactory : ILoggerFactory
         }
     }
 
-    private sealed class WarningLogger(WarningLoggerFactory owner, string category) : ILogger
+    private sealed class WarningLogger(WarningLog owner, string category) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
