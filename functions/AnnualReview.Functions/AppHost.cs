@@ -41,11 +41,12 @@ public static class AppHost
         TimeProvider clock = ClockFrom(configuration);
         builder.Services.AddSingleton(clock);
         TaskHubSettings taskHub = TaskHubSettings.From(configuration);
+        TimeSpan? sealing = configuration.GetValue<double?>("Sealing:IntervalSeconds") is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
         builder.Services.AddStandaloneDurableTask(taskHub, storage.ToTaskHubConnection(), WorkflowJson.Converter, registry =>
         {
             registry.AddAssessmentWorkflows();
             register?.Invoke(registry);
-        });
+        }, sealing);
 
         // Fixed for the life of the storage prefix: another count finds none of the rows written.
         int tableShards = configuration.GetValue("TableShards", 1);

@@ -27,7 +27,8 @@ public static class StandaloneDurableTask
         TaskHubSettings settings,
         TaskHubConnection connection,
         DataConverter converter,
-        Action<DurableTaskRegistry> register)
+        Action<DurableTaskRegistry> register,
+        TimeSpan? sealingInterval = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(connection);
@@ -45,7 +46,10 @@ public static class StandaloneDurableTask
         services.AddSingleton(sp => new HistoryVerifier(sp.GetRequiredService<TaskHubStorage>()));
         services.AddSingleton(sp => new History.HistoryReader(sp.GetRequiredService<TaskHubStorage>()));
         services.AddSingleton<HistoryArchive>();
-        services.AddSingleton<IHostedService>(sp => new SealingService(sp.GetRequiredService<HistorySealer>(), sp.GetRequiredService<TaskHubStorage>(), TimeProvider.System, sp.GetRequiredService<ILogger<SealingService>>()));
+        services.AddSingleton<IHostedService>(sp => new SealingService(sp.GetRequiredService<HistorySealer>(), sp.GetRequiredService<TaskHubStorage>(), TimeProvider.System, sp.GetRequiredService<ILogger<SealingService>>())
+        {
+            Interval = sealingInterval ?? SealingService.DefaultInterval,
+        });
 
         services.AddDurableTaskWorker(builder => builder
             .AddTasks(register)

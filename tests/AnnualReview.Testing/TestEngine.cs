@@ -68,7 +68,7 @@ public sealed class TestEngine : IAsyncDisposable
             }
         });
         services?.Invoke(collection);
-        collection.AddStandaloneDurableTask(settings, TaskHubConnection.FromConnectionString(connectionString), converter, register);
+        collection.AddStandaloneDurableTask(settings, TaskHubConnection.FromConnectionString(connectionString), converter, register, sealingInterval: TimeSpan.FromSeconds(1));
         var engine = new TestEngine(collection.BuildServiceProvider(), settings);
         foreach (IHostedService hosted in engine._services.GetServices<IHostedService>())
         {

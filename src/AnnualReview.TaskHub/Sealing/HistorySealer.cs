@@ -14,6 +14,9 @@ namespace AnnualReview.TaskHub.Sealing;
 public sealed class HistorySealer(TaskHubStorage storage, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<string, byte> _marked = new(StringComparer.Ordinal);
+
+    // What this sealer last wrote per instance, so a sweep does not read the index row again (checked by its ETag).
+    private readonly ConcurrentDictionary<string, SealState> _known = new(StringComparer.Ordinal);
     private readonly HistoryReader _reader = new(storage);
     private readonly SealLog _log = new(storage);
 
@@ -75,11 +78,10 @@ public sealed class HistorySealer(TaskHubStorage storage, TimeProvider clock)
     public async Task<int> SealAsync(string instanceId, CancellationToken cancellation)
     {
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
-        NullableResponse<TableEntity> indexRow = await storage.SealIndex.GetEntityIfExistsAsync<TableEntity>(instanceId, "", cancellationToken: cancellation);
-        TableEntity? index = indexRow.HasValue ? indexRow.Value : null;
-        long next = index?.GetInt64("Count") ?? 0;
-        string head = index?.GetString("Head") ?? SealChain.Genesis;
-        string? execution = index?.GetString("ExecutionId");
+        SealState state = _known.TryGetValue(instanceId, out SealState? known) ? known : await ReadStateAsync(instanceId, cancellation);
+        long next = state.Count;
+        string head = state.Head;
+        string? execution = state.ExecutionId;
 
         List<HistoryRecord> records = await _reader.ReadAsync(instanceId, next, cancellation);
         if (records.Count > 0 && execution is not null && records[0].ExecutionId != execution)
@@ -106,10 +108,11 @@ public sealed class HistorySealer(TaskHubStorage storage, TimeProvider clock)
 
         if (lines.Count == 0)
         {
+            _known[instanceId] = state;
             return 0;
         }
 
-        await _log.AppendAsync(instanceId, lines, cancellation);
+        await _log.AppendAsync(instanceId, lines, createBlob: state.ETag is null, cancellation);
         var updated = new TableEntity(instanceId, "")
         {
             ["Count"] = next,
@@ -119,20 +122,28 @@ public sealed class HistorySealer(TaskHubStorage storage, TimeProvider clock)
         };
         try
         {
-            if (index is null)
-            {
-                await storage.SealIndex.AddEntityAsync(updated, cancellation);
-            }
-            else
-            {
-                await storage.SealIndex.UpdateEntityAsync(updated, index.ETag, TableUpdateMode.Replace, cancellation);
-            }
+            Response response = state.ETag is { } etag
+                ? await storage.SealIndex.UpdateEntityAsync(updated, etag, TableUpdateMode.Replace, cancellation)
+                : await storage.SealIndex.AddEntityAsync(updated, cancellation);
+            _known[instanceId] = new SealState(next, head, execution, response.Headers.ETag);
         }
         catch (RequestFailedException raced) when (raced.Status is 409 or 412)
         {
-            // Another sealer sealed the same events at the same time; its lines and ours are the same.
+            // Another sealer sealed the same events at the same time; its lines and ours are the same. Read afresh next time.
+            _known.TryRemove(instanceId, out _);
         }
 
         return lines.Count;
     }
+
+    private async Task<SealState> ReadStateAsync(string instanceId, CancellationToken cancellation)
+    {
+        NullableResponse<TableEntity> row = await storage.SealIndex.GetEntityIfExistsAsync<TableEntity>(instanceId, "", cancellationToken: cancellation);
+        return row.HasValue
+            ? new SealState(row.Value!.GetInt64("Count") ?? 0, row.Value.GetString("Head") ?? SealChain.Genesis, row.Value.GetString("ExecutionId"), row.Value.ETag)
+            : new SealState(0, SealChain.Genesis, null, null);
+    }
+
+    /// <summary>How far an instance is sealed: the events sealed, the chain's head, and the index row's ETag (null before the first seal).</summary>
+    private sealed record SealState(long Count, string Head, string? ExecutionId, ETag? ETag);
 }

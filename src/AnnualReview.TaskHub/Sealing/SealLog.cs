@@ -19,11 +19,16 @@ public sealed class SealLog(TaskHubStorage storage)
 
     public static string BlobName(string instanceId) => instanceId + ".seals";
 
-    public async Task AppendAsync(string instanceId, IReadOnlyList<SealLine> lines, CancellationToken cancellation)
+    /// <param name="createBlob">The first seal of an instance creates its blob (if a sealer that died before recording it had not).</param>
+    public async Task AppendAsync(string instanceId, IReadOnlyList<SealLine> lines, bool createBlob, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(lines);
         AppendBlobClient blob = storage.Seals.GetAppendBlobClient(BlobName(instanceId));
-        await blob.CreateIfNotExistsAsync(cancellationToken: cancellation);
+        if (createBlob)
+        {
+            await blob.CreateIfNotExistsAsync(cancellationToken: cancellation);
+        }
+
         foreach (SealLine[] chunk in lines.Chunk(LinesPerAppend))
         {
             var text = new StringBuilder();

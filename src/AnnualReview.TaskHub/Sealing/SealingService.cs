@@ -10,7 +10,10 @@ namespace AnnualReview.TaskHub.Sealing;
 /// </summary>
 public sealed class SealingService(HistorySealer sealer, TaskHubStorage storage, TimeProvider clock, ILogger<SealingService> log) : BackgroundService
 {
-    public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(2);
+    /// <summary>Every sweep costs a history query, an append and an index write per instance stepped since the last one; a longer interval seals more events per write.</summary>
+    public static readonly TimeSpan DefaultInterval = TimeSpan.FromSeconds(5);
+
+    public TimeSpan Interval { get; init; } = DefaultInterval;
 
     public TimeSpan CatchUpInterval { get; init; } = TimeSpan.FromMinutes(1);
 

@@ -84,8 +84,9 @@ public sealed class HistorySealerTests(AzuriteFixture azurite, ITestOutputHelper
 
         // A sealer that appended its lines but died before recording how far it got appends them again.
         await engine.Storage.SealIndex.DeleteEntityAsync(id, "", ETag.All, timeout);
-        int resealed = await engine.Sealer.SealAsync(id, timeout);
-        int again = await engine.Sealer.SealAsync(id, timeout);
+        var restarted = new HistorySealer(engine.Storage, TimeProvider.System);
+        int resealed = await restarted.SealAsync(id, timeout);
+        int again = await restarted.SealAsync(id, timeout);
         VerifiedHistory after = await engine.Verifier.ReadAndVerifyAsync(id, timeout);
 
         Assert.Equal(sealedOnce.Events.Count, resealed);
