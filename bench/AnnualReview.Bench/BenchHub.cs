@@ -1,4 +1,5 @@
 using AnnualReview.TaskHub;
+using AnnualReview.TaskHub.History;
 using AnnualReview.TaskHub.Sealing;
 using AnnualReview.TaskHub.Status;
 using AnnualReview.Testing;
@@ -122,7 +123,7 @@ internal sealed class BenchHub : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waits until the history sealer has sealed every instance the worker stepped: it sweeps every two seconds, so its
+    /// Waits until the history sealer has sealed every instance the worker stepped: it sweeps every few seconds, so its
     /// calls for a scenario's last steps come after the last completion.
     /// </summary>
     public async Task SealedAsync(CancellationToken cancellation)
@@ -132,6 +133,30 @@ internal sealed class BenchHub : IAsyncDisposable
         {
             await Task.Delay(TimeSpan.FromMilliseconds(100), cancellation);
         }
+    }
+
+    /// <summary>
+    /// How long after each event of the instances it was sealed: the seal line's time minus the event's timestamp in
+    /// the History table, in milliseconds (uncounted).
+    /// </summary>
+    public async Task<List<double>> SealDelaysMsAsync(IEnumerable<string> instanceIds, CancellationToken cancellation)
+    {
+        var reader = new HistoryReader(Storage);
+        var seals = new SealLog(Storage);
+        var delays = new List<double>();
+        foreach (string instanceId in instanceIds)
+        {
+            var sealedAt = (await seals.ReadAsync(instanceId, cancellation)).ToDictionary(s => s.Seq, s => s.SealedAt);
+            foreach (HistoryRecord e in await reader.ReadAsync(instanceId, 0, cancellation))
+            {
+                if (sealedAt.TryGetValue(e.Seq, out DateTimeOffset at))
+                {
+                    delays.Add((at.UtcDateTime - Stats.AsUtc(e.Timestamp)).TotalMilliseconds);
+                }
+            }
+        }
+
+        return delays;
     }
 
     /// <summary>An instance's rows in the task hub's History table, in order: event type, timestamp, due time (uncounted).</summary>

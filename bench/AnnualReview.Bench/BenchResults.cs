@@ -28,6 +28,13 @@ internal sealed class BenchResults
     /// <summary>The history sealer's calls per activity step: included in the figures above (the app runs it beside DTFx).</summary>
     public double? SealerStorageCallsPerActivity { get; set; }
 
+    /// <summary>How long after an event it is sealed (hello's instances): the sealing interval plus the sweep's work.</summary>
+    public double? SealDelayP50Ms { get; set; }
+
+    public double? SealDelayP99Ms { get; set; }
+
+    public double? SealDelayMaxMs { get; set; }
+
     public int? FanOutOrchestrations { get; set; }
 
     public double? FanOutActivitiesPerSecond { get; set; }

@@ -50,6 +50,10 @@ internal static class HelloSequence
         results.StorageCallsPerActivityExcludingAllEmptyReads = Stats.Round(calls.ExcludingAllEmpty / activities, 2);
         results.SealerStorageCallsPerActivity = Stats.Round(calls.Sealer / activities, 2);
         results.EngineWarnings += hub.Warnings.Count;
+        List<double> sealDelays = await hub.SealDelaysMsAsync(Enumerable.Range(0, orchestrations).Select(InstanceId), cancellation);
+        results.SealDelayP50Ms = Stats.Round(Stats.Percentile(sealDelays, 50));
+        results.SealDelayP99Ms = Stats.Round(Stats.Percentile(sealDelays, 99));
+        results.SealDelayMaxMs = Stats.Round(sealDelays.Max());
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"HelloSequence5: {orchestrations} orchestrations x {Steps} activities in {seconds:F2} s (starts took {startSeconds:F2} s): " +
@@ -57,7 +61,8 @@ internal static class HelloSequence
             $"{results.StorageCallsPerOrchestration} per orchestration, {results.StorageCallsPerActivity} per activity step excluding empty polls " +
             $"({results.StorageCallsPerActivityIncludingEmptyPolls} with them, {results.StorageCallsPerActivityExcludingAllEmptyReads} without empty table queries either; " +
             $"the history sealer's share {results.SealerStorageCallsPerActivity}; " +
-            $"{calls.Total:N0} calls, {calls.EmptyQueuePolls:N0} empty receives, {calls.EmptyTableQueries:N0} empty queries); engine warnings {hub.Warnings.Count}"));
+            $"{calls.Total:N0} calls, {calls.EmptyQueuePolls:N0} empty receives, {calls.EmptyTableQueries:N0} empty queries); engine warnings {hub.Warnings.Count}; " +
+            $"events sealed after {results.SealDelayP50Ms} ms (p50), {results.SealDelayP99Ms} ms (p99), {results.SealDelayMaxMs} ms at most"));
         calls.WriteBreakdown(Console.Out, activities, "activity step");
     }
 
