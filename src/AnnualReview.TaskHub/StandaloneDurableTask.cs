@@ -55,7 +55,11 @@ public static class StandaloneDurableTask
             .AddTasks(register)
             .UseOrchestrationService());
         services.AddOptions<ShimDurableTaskWorkerOptions>(Microsoft.Extensions.Options.Options.DefaultName)
-            .Configure<HistorySealer>((options, sealer) => options.OrchestrationMiddleware.Add(MarkForSealing(sealer)));
+            .Configure<HistorySealer>((options, sealer) =>
+            {
+                options.OrchestrationMiddleware.Add(MarkForSealing(sealer));
+                options.GracefulShutdown = settings.UseGracefulShutdown;
+            });
         services.Configure<DurableTaskWorkerOptions>(options =>
         {
             options.DataConverter = converter;

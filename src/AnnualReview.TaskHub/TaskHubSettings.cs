@@ -38,6 +38,9 @@ public sealed record TaskHubSettings
 
     public bool UseTablePartitionManagement { get; init; } = true;
 
+    /// <summary>On stop, let running work finish and release the partitions first; off by default, as in Durable Functions.</summary>
+    public bool UseGracefulShutdown { get; init; }
+
     /// <summary>A longer durable timer is set as pieces of at most this length (an Azure Storage queue message hides for at most 7 days).</summary>
     public TimeSpan MaximumTimerInterval { get; init; } = TimeSpan.FromDays(3);
 
@@ -66,6 +69,7 @@ public sealed record TaskHubSettings
             ExtendedSessionsEnabled = bool.TryParse(section["extendedSessionsEnabled"], out bool extended) && extended,
             ExtendedSessionIdleTimeout = TimeSpan.FromSeconds(Int(section["extendedSessionIdleTimeoutInSeconds"], (int)defaults.ExtendedSessionIdleTimeout.TotalSeconds)),
             UseTablePartitionManagement = !bool.TryParse(provider["useTablePartitionManagement"], out bool table) || table,
+            UseGracefulShutdown = bool.TryParse(section["useGracefulShutdown"], out bool graceful) && graceful,
             MaximumTimerInterval = Time(section["maximumTimerInterval"], defaults.MaximumTimerInterval),
         };
         settings.Validate();

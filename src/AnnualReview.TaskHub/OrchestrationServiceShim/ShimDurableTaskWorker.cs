@@ -64,11 +64,12 @@ public sealed class ShimDurableTaskWorker : DurableTaskWorker
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Stopping: let the running work items finish, then release the partitions.
+            // Stopping: gracefully (running work items finish, partitions are released) or at once (they come back to
+            // whoever holds the partition next, after the queues' visibility timeout; nothing is lost either way).
         }
         finally
         {
-            await worker.StopAsync(isForced: false);
+            await worker.StopAsync(isForced: !_shimOptions.GracefulShutdown);
             worker.Dispose();
         }
     }

@@ -9,6 +9,9 @@ public sealed class ShimDurableTaskWorkerOptions
     /// <summary>The backend; when null, the <see cref="IOrchestrationService"/> registered in the container.</summary>
     public IOrchestrationService? Service { get; set; }
 
+    /// <summary>On stop, let running work items finish and release the partitions (Durable Functions' <c>useGracefulShutdown</c>).</summary>
+    public bool GracefulShutdown { get; set; }
+
     /// <summary>
     /// Runs around every orchestration step (one work item of one instance), outermost first. The step's
     /// <see cref="OrchestrationRuntimeState"/> is a property of the context.
