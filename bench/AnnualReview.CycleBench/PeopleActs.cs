@@ -30,11 +30,14 @@ internal sealed partial class PeopleActs(string cycleId, ReviewCommands commands
     /// <summary>How many members each cell's meeting tallied (those who submitted); filled when records are built.</summary>
     public static int Tallied(Cell cell) => cell.People.Count(p => p.Fate is Fate.OnTime or Fate.Late);
 
+    /// <summary>Each act is one request: done again (a repeat), the cell applies it once.</summary>
+    private static CommandRequest Request(string key) => new(key, MayHaveRun: false);
+
     public Act Submit(Person person, DateTimeOffset at) => new(at, person.Member.Id, async c =>
     {
         FormDefinition form = _rules.RuleSet.FormFor(person.Member);
         IReadOnlyList<AttachmentUpload> files = attachments ? [new AttachmentUpload("ban-kiem-diem.pdf", "application/pdf", Scan)] : [];
-        SubmitResult result = await commands.SubmitSelfReviewAsync(cycleId, CityPlan.RuleSetId, person.Member, form.Code, SectionsFor(form), person.Intended, files, person.Member.Id, "self-review|" + person.Member.Id, c);
+        SubmitResult result = await commands.SubmitSelfReviewAsync(cycleId, CityPlan.RuleSetId, person.Member, form.Code, SectionsFor(form), person.Intended, files, person.Member.Id, Request("self-review|" + person.Member.Id), c);
         if (result.Errors.Count > 0)
         {
             throw new InvalidOperationException("self-review refused: " + string.Join("; ", result.Errors.Select(e => e.MessageEn)));
@@ -55,14 +58,14 @@ internal sealed partial class PeopleActs(string cycleId, ReviewCommands commands
             sections = new Dictionary<string, string>(StringComparer.Ordinal) { ["A.I"] = "Chi bộ hoàn thành tốt nhiệm vụ năm 2025." };
         }
 
-        SubmitResult result = await commands.SubmitCollectiveReviewAsync(cycleId, CityPlan.RuleSetId, cell.Unit.Id, sections, Secretary(cell.Unit.Id), "collective|" + cell.Unit.Id, c);
+        SubmitResult result = await commands.SubmitCollectiveReviewAsync(cycleId, CityPlan.RuleSetId, cell.Unit.Id, sections, Secretary(cell.Unit.Id), Request("collective|" + cell.Unit.Id), c);
         if (result.Errors.Count > 0)
         {
             throw new InvalidOperationException("collective review refused: " + string.Join("; ", result.Errors.Select(e => e.MessageEn)));
         }
     });
 
-    public Act Open(Cell cell, DateTimeOffset at) => new(at, cell.Unit.Id, c => commands.OpenMeetingAsync(cycleId, cell.Unit.Id, Secretary(cell.Unit.Id), c));
+    public Act Open(Cell cell, DateTimeOffset at) => new(at, cell.Unit.Id, c => commands.OpenMeetingAsync(cycleId, cell.Unit.Id, Secretary(cell.Unit.Id), Request("open|" + cell.Unit.Id), c));
 
     /// <summary>
     /// The meeting's record: every full member convened, one absent in larger cells, and every present full member
@@ -87,7 +90,7 @@ internal sealed partial class PeopleActs(string cycleId, ReviewCommands commands
             }
         }
 
-        return new Act(at, cell.Unit.Id, c => commands.RecordMeetingAsync(cycleId, cell.Unit.Id, meeting, c));
+        return new Act(at, cell.Unit.Id, c => commands.RecordMeetingAsync(cycleId, cell.Unit.Id, meeting, Request("meeting|" + cell.Unit.Id), c));
     }
 
     /// <summary>Finalizes as proposed; when the quota refuses, moves as many Excellent to Good as the guidance says, and finalizes again.</summary>
@@ -98,7 +101,7 @@ internal sealed partial class PeopleActs(string cycleId, ReviewCommands commands
         var decisions = new List<MemberDecision>();
         for (int attempt = 1; attempt <= 4; attempt++)
         {
-            await commands.SubmitAppraisalAsync(cycleId, grassroots.Unit.Id, new AppraisalSubmitted([.. decisions], cellLevels, Secretary(grassroots.Unit.Id), Finalize: true), c);
+            await commands.SubmitAppraisalAsync(cycleId, grassroots.Unit.Id, new AppraisalSubmitted([.. decisions], cellLevels, Secretary(grassroots.Unit.Id), Finalize: true), Request($"appraisal|{grassroots.Unit.Id}|{attempt}"), c);
             JsonElement status = await OutcomeAsync(instance, decisions.Count, c);
             if (status.GetProperty("finalized").GetBoolean())
             {
@@ -128,7 +131,7 @@ internal sealed partial class PeopleActs(string cycleId, ReviewCommands commands
     {
         var levels = committee.Children.Select((child, i) => (child.Id, Level: i % 7 == 3 ? RatingLevel.Excellent : RatingLevel.Good))
             .ToDictionary(x => x.Id, x => x.Level, StringComparer.Ordinal);
-        return commands.RateOrganizationsAsync(cycleId, committee.Unit.Id, new OrganizationsRated(levels, Secretary(committee.Unit.Id)), c);
+        return commands.RateOrganizationsAsync(cycleId, committee.Unit.Id, new OrganizationsRated(levels, Secretary(committee.Unit.Id)), Request("rating|" + committee.Unit.Id), c);
     });
 
     /// <summary>A filled-in form: a sentence or two in every section of part A (part B is the self-rated level).</summary>
