@@ -1,5 +1,6 @@
-// AnnualReview on Azure: a Flex Consumption function app running the custom handler, one storage account
-// reached through a user-assigned managed identity, and Application Insights. `azd up` deploys it; so does
+// AnnualReview on Azure: a Flex Consumption function app running the .NET isolated worker with Durable Functions
+// (runtime dotnet-isolated 10.0), one storage account reached through a user-assigned managed identity, and
+// Application Insights. `azd up` deploys it; so does
 // `az deployment sub create --location <region> --template-file infra/main.bicep --parameters name=<name>`.
 targetScope = 'subscription'
 
@@ -28,7 +29,8 @@ param maximumInstanceCount int = 100
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
 
-@description('Prefix of the engine\'s tables, queues and containers: 3-24 lowercase letters or digits.')
+// host.json reads it as %TaskHubName%.
+@description('Durable Functions task hub, prefix of its tables, queues and containers: 3-24 lowercase letters or digits, a letter first.')
 @minLength(3)
 @maxLength(24)
 param taskHubName string = 'annualreview'

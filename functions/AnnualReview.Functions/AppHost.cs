@@ -1,24 +1,18 @@
 using System.Globalization;
-using AnnualReview.Functions.Api;
-using AnnualReview.Functions.Host;
 using AnnualReview.Functions.Management;
-using AnnualReview.Functions.Observability;
-using AnnualReview.Functions.Security;
-using AnnualReview.Functions.Web;
+using AnnualReview.Functions.Periodic;
 using AnnualReview.TaskHub;
 using AnnualReview.TaskHub.Sealing;
-using AnnualReview.TaskHub.Status;
 using AnnualReview.Workflows;
-using AnnualReview.Workflows.Commands;
-using AnnualReview.Workflows.Storage;
-using AnnualReview.Workflows.Timing;
 using Microsoft.DurableTask;
 
 namespace AnnualReview.Functions;
 
 /// <summary>
-/// Builds the app: the API, the web pages and the engine (the SDK's worker and client in this process over DTFx's
-/// Azure Storage backend). It listens on 7071 standalone, or on the port the Functions host gives it as a custom handler.
+/// The standalone host: the app (<see cref="AppServices"/>, <see cref="AppPipeline"/>) on its own web server, with
+/// the engine in this process (the SDK's worker and client over DTFx's Azure Storage backend), the history sealer
+/// and the periodic work on timers of its own, and the Durable Functions management API. It listens on 7071.
+/// Under Azure Functions the same app runs in <c>functions/AnnualReview.FunctionApp</c> instead.
 /// </summary>
 public static class AppHost
 {
@@ -31,77 +25,24 @@ public static class AppHost
         WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
         ConfigurationManager configuration = builder.Configuration;
         HostJsonConfiguration.Add(configuration, Path.Combine(AppContext.BaseDirectory, "host.json"));
-        StorageSettings storage = StorageSettings.From(configuration);
-        string? hostPort = configuration[CustomHandlerEndpoints.PortSetting];
         if (configuration["urls"] is null && configuration["ASPNETCORE_URLS"] is null)
         {
-            builder.WebHost.UseUrls($"http://127.0.0.1:{hostPort ?? StandalonePort.ToString(CultureInfo.InvariantCulture)}");
+            builder.WebHost.UseUrls($"http://127.0.0.1:{StandalonePort.ToString(CultureInfo.InvariantCulture)}");
         }
 
-        TimeProvider clock = ClockFrom(configuration);
-        builder.Services.AddSingleton(clock);
-        TaskHubSettings taskHub = TaskHubSettings.From(configuration);
+        builder.Services.AddAnnualReview(configuration);
         TimeSpan? sealing = configuration.GetValue<double?>("Sealing:IntervalSeconds") is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
-        builder.Services.AddStandaloneDurableTask(taskHub, storage.ToTaskHubConnection(), WorkflowJson.Converter, registry =>
-        {
-            registry.AddAssessmentWorkflows();
-            register?.Invoke(registry);
-        }, sealing);
-
-        // Fixed for the life of the storage prefix: another count finds none of the rows written.
-        int tableShards = configuration.GetValue("TableShards", 1);
-        AssessmentStorageOptions assessmentOptions = storage.ToAssessmentOptions(configuration["StoragePrefix"] ?? "review");
-        assessmentOptions.TableShards = tableShards;
-        builder.Services.AddSingleton(_ => new AssessmentStorage(assessmentOptions));
-        builder.Services.AddHostedService<AssessmentStorageStartup>();
-        builder.Services.AddSingleton<RosterStore>();
-        builder.Services.AddSingleton<ReadModelStore>();
-        builder.Services.AddSingleton<NotificationOutbox>();
-        builder.Services.AddSingleton<SubmissionStore>();
-        builder.Services.AddSingleton<RosterService>();
-        builder.Services.AddSingleton<CycleRegistry>();
-        builder.Services.AddSingleton<CycleStarter>();
-        builder.Services.AddSingleton<IRaisedEvents, Idempotency.HistoryRaisedEvents>();
-        builder.Services.AddSingleton<ReviewCommands>();
-        builder.Services.AddAppSecurity(configuration);
-        builder.Services.AddAppTelemetry(configuration);
-        builder.Services.AddCustomHandler(configuration);
-        builder.Services.AddManagementApi();
-        builder.Services.AddNotifications(configuration);
-        builder.Services.AddWebUi(configuration);
-        builder.Services.AddApi(configuration);
+        builder.Services.AddStandaloneDurableTask(TaskHubSettings.From(configuration), StorageSettings.From(configuration).ToTaskHubConnection(), WorkflowJson.Converter, AppServices.Registrations(register), sealing);
+        TimeSpan interval = PeriodicWorkService.IntervalFrom(configuration);
+        builder.Services.AddHostedService(sp => new PeriodicWorkService(sp.GetRequiredService<PeriodicWorkRunner>(), interval, sp.GetRequiredService<ILogger<PeriodicWorkService>>()));
 
         WebApplication app = builder.Build();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.MapInbox();
-        app.MapGet("/", async (TaskHubStorage hub, RetriedMessages retried, HistorySealer sealer, CancellationToken cancellation) =>
-            Results.Ok(await EngineStatus.ReadAsync(hub, retried, sealer, cancellation)));
-        app.MapCustomHandler();
+        app.UseAppMiddleware();
+        app.MapAppEndpoints();
+
+        // Durable Functions' own serves this path on Azure; standalone there is no host, so the app serves it.
         app.MapManagementApi();
-        app.MapWebUi();
-        app.MapApi();
         app.Lifetime.ApplicationStarted.Register(() => EngineStatus.LogOnStart(app));
         return app;
     }
-
-    /// <summary>
-    /// The real clock, or a scaled one for demos and whole-cycle tests: <c>Clock:Scale</c> simulated seconds per real
-    /// second from <c>Clock:Start</c>. <c>Clock:RealStart</c> is the real moment that start falls on (default: now),
-    /// so a restarted app given the same three keeps the same timeline.
-    /// </summary>
-    private static TimeProvider ClockFrom(ConfigurationManager configuration)
-    {
-        if (configuration["Clock:Scale"] is not { Length: > 0 } scale)
-        {
-            return TimeProvider.System;
-        }
-
-        DateTime realStart = Time(configuration["Clock:RealStart"]) ?? DateTime.UtcNow;
-        DateTime start = Time(configuration["Clock:Start"]) ?? realStart;
-        return new ScaledTimeProvider(new CycleClock(start, realStart, double.Parse(scale, CultureInfo.InvariantCulture)));
-    }
-
-    private static DateTime? Time(string? text)
-        => text is { Length: > 0 } ? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).UtcDateTime : null;
 }

@@ -7,7 +7,7 @@ namespace AnnualReview.Functions;
 /// host reads the task hub's settings (<c>extensions.durableTask</c>) from the same file and under the same names.
 /// Environment variables such as <c>AzureFunctionsJobHost__extensions__durableTask__hubName</c> still win.
 /// </summary>
-internal static class HostJsonConfiguration
+public static class HostJsonConfiguration
 {
     public const string Prefix = "AzureFunctionsJobHost";
 

@@ -8,7 +8,7 @@ namespace AnnualReview.Functions;
 /// Where the task hub's storage is, read the way the Functions host reads <c>AzureWebJobsStorage</c>: a
 /// connection string, or (in Azure) service URIs reached through a managed identity.
 /// </summary>
-internal sealed record StorageSettings(string? ConnectionString, Uri? Blob, Uri? Queue, Uri? Table, string? ClientId)
+public sealed record StorageSettings(string? ConnectionString, Uri? Blob, Uri? Queue, Uri? Table, string? ClientId)
 {
     public static StorageSettings From(IConfiguration configuration)
     {

@@ -1,5 +1,6 @@
-// The Flex Consumption plan and the function app. The app is a custom handler: the Functions host starts the
-// executable named in host.json and forwards HTTP requests, queue messages and timer ticks to it.
+// The Flex Consumption plan and the function app. The app is a .NET isolated-worker app with the Durable Functions
+// extension: the Functions host starts the worker (framework-dependent, on the platform's .NET 10) and hands it
+// HTTP requests, queue messages, timer ticks and the task hub's orchestration and activity work items.
 
 param planName string
 param appName string
@@ -48,9 +49,13 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   }
 }
 
-// Settings are environment variables to the app; `__` stands for the `:` of a configuration key.
+// Settings are environment variables to the host and the worker; `__` stands for the `:` of a configuration key.
+// FUNCTIONS_WORKER_RUNTIME and FUNCTIONS_EXTENSION_VERSION are deliberately absent: Flex Consumption rejects them,
+// the runtime and its version come from functionAppConfig.runtime below.
 var appSettings = [
-  // The host (queue and timer triggers, leases) and the app both read storage through the identity.
+  // The host (queue and timer triggers, leases, its keys), Durable Functions' Azure Storage provider (the task
+  // hub's queues, tables and blobs: it reads this same AzureWebJobsStorage connection) and the app all reach
+  // storage through the identity; shared keys are off on the account.
   { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
   { name: 'AzureWebJobsStorage__clientId', value: identityClientId }
   { name: 'AzureWebJobsStorage__blobServiceUri', value: storageBlobEndpoint }
@@ -59,7 +64,10 @@ var appSettings = [
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: applicationInsightsConnectionString }
   // Local auth is off on the component: telemetry is sent with an Entra token for this identity.
   { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }
+  // host.json names the task hub `%TaskHubName%`; the app reads the same setting.
   { name: 'TaskHubName', value: taskHubName }
+  // The app's own management endpoints accept this key. Durable Functions' built-in API under
+  // /runtime/webhooks/durabletask is the host's and takes its system key durabletask_extension instead.
   { name: 'ManagementApiKey', value: managementApiKey }
   { name: 'Auth__Authority', value: authAuthority }
   { name: 'Auth__Audience', value: authAudience }
@@ -100,9 +108,10 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         maximumInstanceCount: maximumInstanceCount
         instanceMemoryMB: instanceMemoryMB
       }
+      // The platform runs the worker on its own .NET 10: the package is framework-dependent.
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
     }
   }

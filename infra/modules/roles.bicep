@@ -1,5 +1,7 @@
-// What the app's identity may do: own the blobs (the host's leases and the deployment package), read and write
-// queue messages and table entities (the engine and the assessment), and publish telemetry.
+// What the app's identity may do: own the blobs (the host's keys and leases, the task hub's leases and large
+// messages, the deployment package), read and write queue messages and table entities (the task hub's control and
+// work-item queues, its instance and history tables, and the assessment), and publish telemetry. The three storage
+// roles are what Durable Functions' Azure Storage provider needs with an identity-based connection.
 
 param principalId string
 param storageAccountName string

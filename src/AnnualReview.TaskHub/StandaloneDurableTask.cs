@@ -34,18 +34,10 @@ public static class StandaloneDurableTask
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(converter);
         ArgumentNullException.ThrowIfNull(register);
-        settings.Validate();
-        services.AddSingleton(settings);
-        services.AddSingleton(new RegisteredTasks(register));
-        services.AddSingleton(_ => connection.ToStorage(settings.HubName, settings.PartitionCount));
-        services.AddSingleton<RetriedMessages>();
+        services.AddTaskHubStorage(settings, connection, register);
         services.AddSingleton(sp => new AzureStorageOrchestrationService(ServiceSettings(settings, connection, sp)));
         services.AddSingleton<IOrchestrationService>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
         services.AddSingleton<IOrchestrationServiceClient>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
-        services.AddSingleton(sp => new HistorySealer(sp.GetRequiredService<TaskHubStorage>(), TimeProvider.System));
-        services.AddSingleton(sp => new HistoryVerifier(sp.GetRequiredService<TaskHubStorage>()));
-        services.AddSingleton(sp => new History.HistoryReader(sp.GetRequiredService<TaskHubStorage>()));
-        services.AddSingleton<HistoryArchive>();
         services.AddSingleton<IHostedService>(sp => new SealingService(sp.GetRequiredService<HistorySealer>(), sp.GetRequiredService<TaskHubStorage>(), TimeProvider.System, sp.GetRequiredService<ILogger<SealingService>>())
         {
             Interval = sealingInterval ?? SealingService.DefaultInterval,
@@ -67,6 +59,28 @@ public static class StandaloneDurableTask
         });
         services.AddDurableTaskClient(builder => builder.UseOrchestrationService());
         services.Configure<DurableTaskClientOptions>(options => options.DataConverter = converter);
+        return services;
+    }
+
+    /// <summary>
+    /// What both hosts keep beside the engine: the task hub's settings and storage (read directly for the audit,
+    /// the status page and the sealer), the names the app registers, the sealer, the verifier and the archive. The
+    /// Functions app calls only this: there the Durable extension in the host runs the engine.
+    /// </summary>
+    public static IServiceCollection AddTaskHubStorage(this IServiceCollection services, TaskHubSettings settings, TaskHubConnection connection, Action<DurableTaskRegistry> register)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(register);
+        settings.Validate();
+        services.AddSingleton(settings);
+        services.AddSingleton(new RegisteredTasks(register));
+        services.AddSingleton(_ => connection.ToStorage(settings.HubName, settings.PartitionCount));
+        services.AddSingleton<RetriedMessages>();
+        services.AddSingleton(sp => new HistorySealer(sp.GetRequiredService<TaskHubStorage>(), TimeProvider.System));
+        services.AddSingleton(sp => new HistoryVerifier(sp.GetRequiredService<TaskHubStorage>()));
+        services.AddSingleton(sp => new History.HistoryReader(sp.GetRequiredService<TaskHubStorage>()));
+        services.AddSingleton<HistoryArchive>();
         return services;
     }
 

@@ -28,11 +28,17 @@ public static class ApiRoutes
     }
 
     /// <summary>Call after sign-in and authorization: idempotency keys are kept per caller.</summary>
-    public static WebApplication MapApi(this WebApplication app)
+    public static IApplicationBuilder UseApiMiddleware(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseEmptyStatusProblems();
         app.UseIdempotency();
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapApi(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
         RouteGroupBuilder api = app.MapGroup("/api");
         api.MapRoster();
         api.MapCycles();

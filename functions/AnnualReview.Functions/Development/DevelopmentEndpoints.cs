@@ -9,15 +9,16 @@ namespace AnnualReview.Functions.Development;
 /// </summary>
 public static class DevelopmentEndpoints
 {
-    public static bool Enabled(WebApplication app)
+    public static bool Enabled(IServiceProvider services)
     {
-        ArgumentNullException.ThrowIfNull(app);
-        return app.Environment.IsDevelopment() && app.Services.GetRequiredService<SecuritySettings>().HasDevelopmentIssuer;
+        ArgumentNullException.ThrowIfNull(services);
+        return services.GetRequiredService<IHostEnvironment>().IsDevelopment() && services.GetRequiredService<SecuritySettings>().HasDevelopmentIssuer;
     }
 
-    public static WebApplication MapDevelopment(this WebApplication app)
+    public static IEndpointRouteBuilder MapDevelopment(this IEndpointRouteBuilder app)
     {
-        if (!Enabled(app))
+        ArgumentNullException.ThrowIfNull(app);
+        if (!Enabled(app.ServiceProvider))
         {
             return app;
         }

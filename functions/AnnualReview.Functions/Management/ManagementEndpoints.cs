@@ -18,10 +18,10 @@ public static class ManagementEndpoints
     public static IServiceCollection AddManagementApi(this IServiceCollection services)
         => services.AddSingleton<ManagementAccess>().AddSingleton<InstanceVisibility>();
 
-    public static WebApplication MapManagementApi(this WebApplication app)
+    public static IEndpointRouteBuilder MapManagementApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        ManagementAccess access = app.Services.GetRequiredService<ManagementAccess>();
+        ManagementAccess access = app.ServiceProvider.GetRequiredService<ManagementAccess>();
         RouteGroupBuilder api = app.MapGroup(ManagementLinks.Root)
             .AddEndpointFilter(ScopeAsync)
             .AddEndpointFilter(access.FilterAsync);

@@ -37,7 +37,7 @@ public static class ApiDocs
             return Task.CompletedTask;
         }));
 
-    public static WebApplication MapApiDocs(this WebApplication app)
+    public static IEndpointRouteBuilder MapApiDocs(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapOpenApi(DocumentPath);

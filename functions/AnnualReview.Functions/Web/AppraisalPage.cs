@@ -23,7 +23,7 @@ public static class AppraisalPage
 {
     private static readonly string[] Committees = [AppRoles.Committee];
 
-    public static void Map(WebApplication app)
+    public static void Map(IEndpointRouteBuilder app)
     {
         app.MapPage("GET", WebUi.Root + "/appraisal", Committees, r => ShowAsync(r, null, [], null));
         app.MapPage("POST", WebUi.Root + "/appraisal", Committees, PostAsync);

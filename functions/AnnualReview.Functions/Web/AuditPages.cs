@@ -23,7 +23,7 @@ public static class AuditPages
     private static readonly string[] Readers = [AppRoles.Auditor, AppRoles.OrganizationBoard, AppRoles.Committee];
     private static readonly string[] ActorFields = ["submittedBy", "recordedBy", "decidedBy", "openedBy"];
 
-    public static void Map(WebApplication app)
+    public static void Map(IEndpointRouteBuilder app)
     {
         app.MapPage("GET", WebUi.Root + "/audit", Readers, ListAsync);
         app.MapPage("GET", WebUi.Root + "/audit/instance", Readers, InstanceAsync);

@@ -18,7 +18,7 @@ public static class CycleStartPage
     private static readonly string[] DateFields = ["dueDates.selfReview", "dueDates.cellMeeting", "dueDates.grassrootsDecision", "dueDates.committeeDecision", "dueDates.boardReport", "hardStop"];
     private const int Rungs = 3;
 
-    public static void Map(WebApplication app)
+    public static void Map(IEndpointRouteBuilder app)
     {
         app.MapPage("GET", WebUi.Root + "/cycles/new", Starters, r => Task.FromResult(Show(r, Defaults(r), [])));
         app.MapPage("POST", WebUi.Root + "/cycles/new", Starters, StartAsync);

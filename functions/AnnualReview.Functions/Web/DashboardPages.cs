@@ -16,7 +16,7 @@ public static class DashboardPages
     private static readonly string[] Readers = [AppRoles.OrganizationBoard, AppRoles.Committee, AppRoles.CellSecretary, AppRoles.Auditor];
     private const int TreeDepth = 3;
 
-    public static void Map(WebApplication app)
+    public static void Map(IEndpointRouteBuilder app)
     {
         app.MapPage("GET", WebUi.Root + "/cycles", Readers, ListAsync);
         app.MapGet(WebUi.Root + "/cycles/{cycleId}", (HttpContext http, string cycleId) => WebPage.RunAsync(http, Readers, r => CycleAsync(r, cycleId)));

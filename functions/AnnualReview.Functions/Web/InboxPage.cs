@@ -12,7 +12,7 @@ public static class InboxPage
 {
     private static readonly string[] Anyone = [];
 
-    public static void Map(WebApplication app)
+    public static void Map(IEndpointRouteBuilder app)
         => app.MapPage("GET", WebUi.Root + "/inbox", Anyone, ShowAsync);
 
     private static async Task<IResult> ShowAsync(WebRequest r)

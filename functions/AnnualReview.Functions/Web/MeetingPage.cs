@@ -22,7 +22,7 @@ public static class MeetingPage
 {
     private static readonly string[] Secretaries = [AppRoles.CellSecretary];
 
-    public static void Map(WebApplication app)
+    public static void Map(IEndpointRouteBuilder app)
     {
         app.MapPage("GET", WebUi.Root + "/meeting", Secretaries, r => ShowAsync(r, null, []));
         app.MapPage("POST", WebUi.Root + "/meeting", Secretaries, PostAsync);

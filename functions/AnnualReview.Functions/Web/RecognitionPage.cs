@@ -14,7 +14,7 @@ public static class RecognitionPage
     private static readonly string[] Readers = [AppRoles.OrganizationBoard, AppRoles.Committee, AppRoles.Auditor];
     private const int MaxMembers = 500;
 
-    public static void Map(WebApplication app)
+    public static void Map(IEndpointRouteBuilder app)
         => app.MapPage("GET", WebUi.Root + "/recognition", Readers, ShowAsync);
 
     private static async Task<IResult> ShowAsync(WebRequest r)

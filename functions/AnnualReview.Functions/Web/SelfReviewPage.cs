@@ -23,7 +23,7 @@ public static class SelfReviewPage
 
     private sealed record Draft(Dictionary<string, string> Sections, string? SelfRating);
 
-    public static void Map(WebApplication app)
+    public static void Map(IEndpointRouteBuilder app)
     {
         app.MapPage("GET", WebUi.Root + "/review", Anyone, r => ShowAsync(r, null, []));
         app.MapPage("POST", WebUi.Root + "/review", Anyone, SubmitAsync);

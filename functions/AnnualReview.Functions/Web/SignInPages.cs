@@ -15,7 +15,7 @@ public static class SignInPages
     private const int MaxUnits = 60;
     private const int MaxMembers = 40;
 
-    public static void Map(WebApplication app)
+    public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet(WebUi.Root, (Func<HttpContext, Task<IResult>>)Home);
         app.MapGet(WebUi.Root + "/sign-in", ShowAsync);

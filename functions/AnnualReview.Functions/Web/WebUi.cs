@@ -38,7 +38,7 @@ public static class WebUi
         return services;
     }
 
-    public static WebApplication MapWebUi(this WebApplication app)
+    public static IEndpointRouteBuilder MapWebUi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapGet(Root + "/site.css", () => Results.Text(SiteAssets.Css, "text/css; charset=utf-8"));

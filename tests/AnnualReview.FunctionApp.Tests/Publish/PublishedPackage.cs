@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using AnnualReview.Testing;
 
-namespace AnnualReview.Functions.Tests.Publish;
+namespace AnnualReview.FunctionApp.Tests.Publish;
 
 /// <summary>
 /// The deployment package, built once for a test class by running the repository's <c>publish.sh</c> into a
@@ -10,7 +10,7 @@ namespace AnnualReview.Functions.Tests.Publish;
 /// </summary>
 public sealed class PublishedPackage : IAsyncLifetime
 {
-    /// <summary>A cold self-contained publish on a busy 2-core machine takes minutes; a hung one fails here.</summary>
+    /// <summary>A cold publish on a busy 2-core machine takes minutes (it restores and builds the host's extensions too); a hung one fails here.</summary>
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(12);
 
     public PublishedPackage()
@@ -28,9 +28,6 @@ public sealed class PublishedPackage : IAsyncLifetime
     public string App => Path.Combine(Output, "app");
 
     public string Zip => Path.Combine(Output, "annualreview.zip");
-
-    /// <summary>The function definitions in the source tree that the package must carry.</summary>
-    public string FunctionDefinitions => Path.Combine(RepositoryRoot, "functions", "AnnualReview.Functions", "FunctionApp");
 
     public async Task InitializeAsync()
     {
