@@ -18,6 +18,7 @@ public static class ApiRoutes
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddIdempotency(configuration);
         services.AddApiDocs();
+        services.AddSingleton(sp => new SelfReviewRules(new CycleDirectory(sp.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>()), sp.GetRequiredService<AnnualReview.Workflows.Storage.SubmissionStore>()));
         services.AddSingleton<RosterImportScope>();
         services.AddSingleton<CycleAccess>();
         services.AddSingleton<CycleReports>();

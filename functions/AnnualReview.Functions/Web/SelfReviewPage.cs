@@ -1,3 +1,5 @@
+using AnnualReview.Functions.Api.Attachments;
+using AnnualReview.Functions.Api.Reviews;
 using AnnualReview.Functions.Idempotency;
 using System.Text.Json;
 using AnnualReview.Assessment.Model;
@@ -63,8 +65,11 @@ public static class SelfReviewPage
         }
 
         (Member member, CycleSummary cycle, _, FormDefinition form) = context;
-        values ??= await ReadDraftAsync(r, cycle.CycleId, member.Id) ?? [];
         List<SelfReviewVersion> versions = await r.Service<SubmissionStore>().VersionsAsync(cycle.CycleId, member.Id, r.Cancellation);
+
+        // A draft first; else what was last submitted, so a resubmission starts from it.
+        values ??= await ReadDraftAsync(r, cycle.CycleId, member.Id) ?? FromVersion(versions.MaxBy(v => v.Version));
+        SelfReviewRefusal? closed = await r.Service<SelfReviewRules>().CheckOpenAsync(cycle.CycleId, cycle.Input, member, r.Cancellation);
         DateTime now = r.Service<TimeProvider>().GetUtcNow().UtcDateTime;
         var plan = (await r.PlansForAsync(cycle.Input, member.CellId)).SelfReview;
         var body = new Html();
@@ -78,12 +83,14 @@ public static class SelfReviewPage
             body.Add($"<p class=\"notice\" role=\"status\" id=\"draft-saved\">{r.T("Đã lưu bản nháp. Bạn có thể tiếp tục sau, trên máy này hoặc máy khác.", "Draft saved. You can continue later, here or on another device.")}</p>");
         }
 
-        string status = now > plan.HardStop ? r.T("Bước tự kiểm điểm đã khóa", "The self-review step is closed")
+        string status = closed is { } refused
+            ? (refused.Kind == ReviewProblems.StepNotOpen ? r.T("Chưa mở", "Not open yet") : refused.Kind == Problems.ProblemKind.StepClosed ? r.T("Đã đóng", "Closed") : r.T("Không áp dụng với bạn", "Does not apply to you"))
+            : now > plan.HardStop ? r.T("Bước tự kiểm điểm đã khóa", "The self-review step is closed")
             : now > plan.Due ? r.T("Đã quá hạn — vẫn có thể nộp cho đến khi khóa sổ", "Overdue — you can still submit until the step closes")
             : r.T("Đang mở", "Open");
         body.Add($"""
             <dl class="task" id="task">
-            <dt>{r.T("Đợt", "Cycle")}</dt><dd>{cycle.CycleId}</dd>
+            <dt>{r.T("Đợt", "Cycle")}</dt><dd title="{cycle.CycleId}">{r.T("Kiểm điểm, đánh giá năm", "Annual review")} {cycle.Input.Year}</dd>
             <dt>{r.T("Mẫu", "Form")}</dt><dd>{form.Code} — {r.T(form.TitleVi, form.TitleEn)}</dd>
             <dt>{r.T("Hạn nộp", "Due")}</dt><dd>{r.Due(plan.Due)}</dd>
             <dt>{r.T("Trạng thái bước", "Step status")}</dt><dd id="step-status">{status}</dd>
@@ -102,6 +109,14 @@ public static class SelfReviewPage
             body.Add($"</ul></div>");
         }
 
+        if (closed is not null && errors.Count == 0)
+        {
+            // Nothing can be taken now: no form to fill in for nothing; the versions stay readable below.
+            body.Add($"<p class=\"warning\" role=\"status\" id=\"closed\">{r.T(closed.MessageVi, closed.MessageEn)}</p>");
+            body.Add(await VersionsAsync(r, cycle.CycleId, member.Id));
+            return Layout.Render(r, r.T("Bản tự kiểm điểm", "My self-review"), body.ToRaw());
+        }
+
         body.Add($"<form method=\"post\" action=\"{WebUi.Root}/review?cycle={Uri.EscapeDataString(cycle.CycleId)}\" enctype=\"multipart/form-data\" id=\"review-form\">{r.Antiforgery()}<input type=\"hidden\" name=\"form\" value=\"{form.Code}\"><input type=\"hidden\" name=\"{RequestKeys.FormField}\" value=\"{(errors.Count > 0 ? values.GetValueOrDefault(RequestKeys.FormField) : null) ?? RequestKeys.NewFormToken()}\">");
         foreach (FormPart part in form.Parts)
         {
@@ -117,7 +132,7 @@ public static class SelfReviewPage
                 string field = "sections." + section.Code;
                 string id = CycleStartPage.Id(field);
                 body.Add($"""
-                    <label for="{id}">{section.Code}. {r.T(section.TitleVi, section.TitleEn)}{(section.Optional ? " " + r.T("(không bắt buộc)", "(optional)") : "")}</label>
+                    <label for="{id}">{section.Code}. {r.T(section.TitleVi, section.TitleEn)}{(section.Optional && !MarkedOptional(section) ? " " + r.T("(không bắt buộc)", "(optional)") : "")}</label>
                     <textarea id="{id}" name="{field}" aria-describedby="{id}-error">{values.GetValueOrDefault(field, "")}</textarea>
                     {WebPage.FieldError(r, errors, field, id)}
                     """);
@@ -184,6 +199,11 @@ public static class SelfReviewPage
             errors.Add(new ValidationError("Required", "selfRating", "Chưa chọn mức tự xếp loại.", "Choose your self-rated level."));
         }
 
+        if (await r.Service<SelfReviewRules>().CheckOpenAsync(cycle.CycleId, cycle.Input, member, r.Cancellation) is { } closed)
+        {
+            return await ShowAsync(r, values, [closed.ToError()]);
+        }
+
         var uploads = new List<AttachmentUpload>();
         if (posted.Files.Count > MaxAttachments)
         {
@@ -200,7 +220,15 @@ public static class SelfReviewPage
 
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, r.Cancellation);
-            uploads.Add(new AttachmentUpload(Path.GetFileName(file.FileName), file.ContentType, buffer.ToArray()));
+            byte[] content = buffer.ToArray();
+            (AttachmentKind? kind, SelfReviewRefusal? unsupported) = SelfReviewRules.Inspect(content, uploads.Count + errors.Count(e => e.Field.StartsWith("attachments[", StringComparison.Ordinal)), Path.GetFileName(file.FileName));
+            if (unsupported is not null)
+            {
+                errors.Add(unsupported.ToError() with { Field = "attachments" });
+                continue;
+            }
+
+            uploads.Add(new AttachmentUpload(AttachmentFileName.Sanitize(file.FileName, kind!), kind!.ContentType, content));
         }
 
         var sections = values.Where(v => v.Key.StartsWith("sections.", StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(v.Value))
@@ -272,4 +300,21 @@ public static class SelfReviewPage
 
         return html.Add($"</tbody></table></div>").ToRaw();
     }
+
+    /// <summary>The form's fields as a submitted version filled them in.</summary>
+    private static Dictionary<string, string> FromVersion(SelfReviewVersion? version)
+    {
+        if (version is null)
+        {
+            return [];
+        }
+
+        Dictionary<string, string> values = version.Sections.ToDictionary(s => "sections." + s.Key, s => s.Value, StringComparer.Ordinal);
+        values["selfRating"] = version.SelfRating.ToString();
+        return values;
+    }
+
+    /// <summary>A section whose title already says it may be left empty ("nếu có", "if any") needs no second mark.</summary>
+    private static bool MarkedOptional(FormSection section)
+        => section.TitleVi.Contains("nếu có", StringComparison.OrdinalIgnoreCase) || section.TitleEn.Contains("if any", StringComparison.OrdinalIgnoreCase);
 }

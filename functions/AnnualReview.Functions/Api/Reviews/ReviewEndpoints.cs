@@ -22,7 +22,7 @@ public static class ReviewEndpoints
         var cycles = new CycleDirectory(services.GetRequiredService<DurableTaskClient>());
         var access = new ReviewAccess(scope, roster);
 
-        new SelfReviewEndpoints(cycles, access, commands, submissions, storage).Map(api);
+        new SelfReviewEndpoints(cycles, access, commands, submissions, storage, services.GetRequiredService<SelfReviewRules>()).Map(api);
         new CellEndpoints(cycles, access, commands, submissions).Map(api);
         new AppraisalEndpoints(cycles, access, commands, new AppraisalTable(roster, readModels)).Map(api);
         new OrganizationRatingEndpoints(cycles, access, commands).Map(api);

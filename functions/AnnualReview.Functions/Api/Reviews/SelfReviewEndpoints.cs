@@ -17,7 +17,7 @@ namespace AnnualReview.Functions.Api.Reviews;
 /// A member's self-review (bản tự kiểm điểm): submit a new version with attachments, list the versions, download
 /// an attachment. Only the member submits; readers in the subtree see it; nothing is ever overwritten.
 /// </summary>
-internal sealed class SelfReviewEndpoints(CycleDirectory cycles, ReviewAccess access, ReviewCommands commands, SubmissionStore submissions, AssessmentStorage storage)
+internal sealed class SelfReviewEndpoints(CycleDirectory cycles, ReviewAccess access, ReviewCommands commands, SubmissionStore submissions, AssessmentStorage storage, SelfReviewRules rules)
 {
     private const string Path = "/cycles/{cycleId}/members/{memberId}/self-review";
 
@@ -69,25 +69,10 @@ internal sealed class SelfReviewEndpoints(CycleDirectory cycles, ReviewAccess ac
             return refusal;
         }
 
-        if (!cycle!.Rules.EligibilityOf(member!, cycle.Input.Year).Rated)
-        {
-            return ApiProblem.Result(context, ProblemKind.Conflict, "memberId",
-                "Đảng viên này không thuộc diện xếp loại năm nay.", "This member is not rated this year.");
-        }
-
         CancellationToken cancellation = context.RequestAborted;
-        UnitStep? step = await cycles.StepAsync(cycleId, member!.CellId, cancellation);
-        if (step is null || !step.Running)
+        if (await rules.CheckOpenAsync(cycleId, cycle!.Input, member!, cancellation) is { } closed)
         {
-            return CycleDirectory.NotOpen(context, step, "memberId", "Bản tự kiểm điểm", "Self-review");
-        }
-
-        // Resubmitting stops when the meeting opens; a first submission is still taken (the member is rated afterwards).
-        if (step.Flag("meetingOpen") && (await submissions.VersionsAsync(cycleId, memberId, cancellation)).Count > 0)
-        {
-            return ApiProblem.Result(context, ProblemKind.StepClosed, "memberId",
-                "Chi bộ đã khai mạc cuộc họp kiểm điểm: không nộp lại bản tự kiểm điểm được nữa.",
-                "The cell meeting has opened: the self-review can no longer be resubmitted.");
+            return closed.ToProblem(context);
         }
 
         AllowBody(context);
@@ -97,8 +82,8 @@ internal sealed class SelfReviewEndpoints(CycleDirectory cycles, ReviewAccess ac
             return bad;
         }
 
-        string form = upload!.Form ?? cycle.Rules.RuleSet.FormFor(member).Code;
-        SubmitResult result = await commands.SubmitSelfReviewAsync(cycleId, cycle.Input.RuleSetId, member, form, upload.Sections, upload.SelfRating,
+        string form = upload!.Form ?? cycle.Rules.RuleSet.FormFor(member!).Code;
+        SubmitResult result = await commands.SubmitSelfReviewAsync(cycleId, cycle.Input.RuleSetId, member!, form, upload.Sections, upload.SelfRating,
             upload.Attachments, memberId, RequestKeys.FromApi(context), cancellation);
         if (result.Errors.Count > 0)
         {

@@ -128,14 +128,13 @@ public sealed record SelfReviewUpload(string? Form, IReadOnlyDictionary<string, 
                 await stream.ReadExactlyAsync(content, context.RequestAborted);
             }
 
-            if (content.Length == 0 || AttachmentInspector.Detect(content) is not { } kind)
+            (AttachmentKind? kind, SelfReviewRefusal? refusal) = SelfReviewRules.Inspect(content, i, Path.GetFileName(file.FileName));
+            if (refusal is not null)
             {
-                return (null, ApiProblem.Result(context, ProblemKind.UnsupportedAttachment, $"attachments[{i}]",
-                    $"Tệp đính kèm thứ {i + 1} không phải PDF, DOCX, JPEG hay PNG (xét theo nội dung, không theo tên tệp).",
-                    $"Attachment {i + 1} is not a PDF, DOCX, JPEG or PNG by its content (its name does not count)."));
+                return (null, refusal.ToProblem(context));
             }
 
-            uploads.Add(new AttachmentUpload(AttachmentFileName.Sanitize(file.FileName, kind), kind.ContentType, content));
+            uploads.Add(new AttachmentUpload(AttachmentFileName.Sanitize(file.FileName, kind!), kind!.ContentType, content));
         }
 
         return (uploads, null);
