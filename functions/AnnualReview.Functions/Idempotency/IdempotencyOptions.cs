@@ -30,6 +30,15 @@ public sealed record IdempotencyOptions
             options = options with { InFlightLease = TimeSpan.FromSeconds(double.Parse(lease, System.Globalization.CultureInfo.InvariantCulture)) };
         }
 
+        // A request that died may have raised its event into a control queue message that the dead worker had
+        // taken: the message is hidden for the queue's visibility timeout before another worker applies it. A
+        // retry that took over sooner would find no trace in the history and raise the event a second time.
+        TimeSpan hidden = AnnualReview.TaskHub.TaskHubSettings.From(configuration).ControlQueueVisibilityTimeout;
+        if (options.InFlightLease < 2 * hidden)
+        {
+            options = options with { InFlightLease = 2 * hidden };
+        }
+
         return options;
     }
 }

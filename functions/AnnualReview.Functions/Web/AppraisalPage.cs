@@ -99,7 +99,7 @@ public static class AppraisalPage
 
     private static async Task<IResult> ChooseAsync(WebRequest r, CycleSummary cycle, Unit unit)
     {
-        var tree = await ProgressTree.LoadAsync(r.Service<ReadModelStore>(), r.Service<RosterStore>(), cycle.CycleId, r.Cancellation);
+        var tree = await ProgressTree.LoadLiveAsync(r.Service<ReadModelStore>(), r.Service<RosterStore>(), r.Service<Microsoft.DurableTask.Client.DurableTaskClient>(), cycle.CycleId, r.Cancellation);
         var body = new Html().Add($"<p>{r.T("Chọn tổ chức cơ sở đảng để thẩm định:", "Choose the grassroots organization to appraise:")}</p><ul>");
         foreach (ProgressRow row in (await r.Service<ReadModelStore>().ReadProgressAsync(cycle.CycleId, r.Cancellation))
             .Where(p => p.Kind == UnitKind.GrassrootsOrganization && tree.Contains(unit.Id, p.UnitId)).OrderBy(p => p.UnitName, StringComparer.CurrentCulture))
@@ -124,7 +124,7 @@ public static class AppraisalPage
         string stage = v.Status?.GetProperty("stage").GetString() ?? "";
         bool finalized = v.Status?.GetProperty("finalized").GetBoolean() ?? false;
         DateTime due = (await r.PlansForAsync(v.Cycle.Input, v.Unit.Id)).GrassrootsDecision.Due;
-        var body = new Html().Add($"<p>{v.Unit.Name} · {r.T("Đợt", "Cycle")} {v.Cycle.CycleId} · {r.T("Hạn", "Due")} {r.Due(due)} · <span id=\"appraisal-stage\" data-stage=\"{stage}\" data-finalized=\"{(finalized ? "true" : "false")}\">{Labels.UnitStage(r, stage)}{(finalized ? " · " + r.T("đã hoàn tất", "finalized") : "")}</span></p>");
+        var body = new Html().Add($"<p>{v.Unit.Name} · <span title=\"{v.Cycle.CycleId}\">{Labels.Cycle(r, v.Cycle.Input.Year, null)}</span> · {r.T("Hạn", "Due")} {r.Due(due)} · <span id=\"appraisal-stage\" data-stage=\"{stage}\" data-finalized=\"{(finalized ? "true" : "false")}\">{Labels.UnitStage(r, stage)}{(finalized ? " · " + r.T("đã hoàn tất", "finalized") : "")}</span></p>");
         if (r.Query("sent") is { } sent)
         {
             body.Add($"<p class=\"notice\" role=\"status\" id=\"sent\">{(sent == "finalize" ? r.T("Đã gửi quyết định hoàn tất.", "The final decision was sent.") : r.T("Đã lưu các quyết định.", "The decisions were saved."))}</p>");
@@ -140,16 +140,21 @@ public static class AppraisalPage
             body.Add($"<p class=\"warning\" id=\"workflow-refusal\">{r.T("Hệ thống đã từ chối lần gửi trước", "The workflow refused the last submission")}: {workflowRefusal}</p>");
         }
 
-        body.Add($"<h2>{r.T("Tỷ lệ Hoàn thành xuất sắc theo nhóm", "Excellent quota per group")}</h2><ul class=\"meters\">");
+        body.Add($"<h2>{r.T("Tỷ lệ Hoàn thành xuất sắc theo nhóm", "Excellent quota per group")}</h2><p class=\"muted\">{r.T($"Số Hoàn thành xuất sắc không quá {share:P0} số Hoàn thành tốt của nhóm.", $"Excellent may not exceed {share:P0} of the group's Good.")}</p><ul class=\"meters\">");
+        RosterStore roster = r.Service<RosterStore>();
         foreach (QuotaGroupResult g in quota.Groups)
         {
-            body.Add($"<li class=\"meter{(g.IsWithin ? "" : " broken")}\" data-meter=\"{g.Group}\">{g.Group}: {r.T("Xuất sắc / tối đa", "Excellent / allowed")} <span class=\"count\">{g.ExcellentCount} / {g.MaxExcellent}</span> ({r.T("tối đa", "at most")} {share:P0} {r.T("số Hoàn thành tốt", "of Good")}, {g.GoodCount})");
-            if (g.Guidance is { } guidance)
-            {
-                body.Add($" — <span class=\"guidance\">{r.T(guidance.MessageVi, guidance.MessageEn)}</span>");
-            }
+            string label = await QuotaGroupLabel(r, roster, g.Group);
+            int move = Math.Max(0, g.ExcellentCount - g.MaxExcellent);
 
-            body.Add($"</li>");
+            // One sentence a committee can act on, with a meter; site.js rewrites the numbers as decisions change.
+            body.Add($"""
+                <li class="meter{(g.IsWithin ? "" : " broken")}" data-meter="{g.Group}"><strong>{label}</strong>:
+                {r.T("Xuất sắc", "Excellent")} <span class="e">{g.ExcellentCount}</span> / {r.T("tối đa", "at most")} <span class="max">{g.MaxExcellent}</span>
+                {r.T("của", "for")} <span class="good">{g.GoodCount}</span> {r.T("Hoàn thành tốt", "Good")}
+                <meter min="0" max="{Math.Max(1, g.MaxExcellent)}" value="{g.ExcellentCount}" aria-label="{label}"></meter>
+                <span class="move"{(move == 0 ? new Raw(" hidden") : Raw.Empty)}>— {r.T("chuyển ít nhất", "move at least")} <span class="n">{move}</span> {r.T("sang Hoàn thành tốt", "to Good")}</span></li>
+                """);
         }
 
         body.Add($"</ul>");
@@ -251,5 +256,19 @@ public static class AppraisalPage
 
         await commands.SubmitAppraisalAsync(view.Cycle.CycleId, view.Unit.Id, new AppraisalSubmitted(decisions, new Dictionary<string, RatingLevel>(), by, finalize), null, r.Cancellation);
         return Results.Redirect($"{WebUi.Root}/appraisal?cycle={Uri.EscapeDataString(view.Cycle.CycleId)}&unit={Uri.EscapeDataString(view.Unit.Id)}&sent={(finalize ? "finalize" : "save")}");
+    }
+
+    /// <summary>A quota group by the names people use: the organization, and the position group when the rule set splits by it.</summary>
+    private static async Task<string> QuotaGroupLabel(WebRequest r, RosterStore roster, string key)
+    {
+        string[] parts = key.Split(':', 2);
+        string unit = (await roster.GetUnitAsync(parts[0], r.Cancellation))?.Name ?? parts[0];
+        string? position = parts.Length < 2 ? null : parts[1] switch
+        {
+            "leadership" => r.T("đảng viên giữ chức vụ lãnh đạo, quản lý", "members in leadership posts"),
+            "outside-political-system" => r.T("đảng viên làm việc ngoài hệ thống chính trị", "members working outside the political system"),
+            _ => r.T("đảng viên không giữ chức vụ lãnh đạo, quản lý", "members without a leadership post"),
+        };
+        return position is null ? unit : $"{unit} — {position}";
     }
 }

@@ -21,7 +21,6 @@ namespace AnnualReview.Functions.Web;
 public static class AuditPages
 {
     private static readonly string[] Readers = [AppRoles.Auditor, AppRoles.OrganizationBoard, AppRoles.Committee];
-    private static readonly string[] ActorFields = ["submittedBy", "recordedBy", "decidedBy", "openedBy"];
 
     public static void Map(IEndpointRouteBuilder app)
     {
@@ -72,9 +71,11 @@ public static class AuditPages
         string? cycleId = r.Query("cycle");
         List<CycleSummary> cycles = await r.Service<CycleDirectory>().ConcerningAsync(r.Caller, r.Caller.UnitId, r.Cancellation);
         body.Add($"<form method=\"get\" action=\"{WebUi.Root}/audit\" class=\"filters\"><label for=\"cycle\">{r.T("Đợt", "Cycle")}</label><select id=\"cycle\" name=\"cycle\">");
+        RosterStore roster = r.Service<RosterStore>();
         foreach (CycleSummary c in cycles)
         {
-            body.Add(c.CycleId == cycleId ? Html.Of($"<option selected>{c.CycleId}</option>") : Html.Of($"<option>{c.CycleId}</option>"));
+            string label = Labels.Cycle(r, c.Input.Year, (await roster.GetUnitAsync(c.Input.RootUnitId, r.Cancellation))?.Name);
+            body.Add(c.CycleId == cycleId ? Html.Of($"<option value=\"{c.CycleId}\" selected>{label}</option>") : Html.Of($"<option value=\"{c.CycleId}\">{label}</option>"));
         }
 
         string text = r.Query("q") ?? "";
@@ -104,7 +105,8 @@ public static class AuditPages
         body.Add($"<div class=\"table-wrap\"><table id=\"instances\"><thead><tr><th>{r.T("Mã", "Instance")}</th><th>{r.T("Loại", "Name")}</th><th>{r.T("Trạng thái", "Status")}</th><th>{r.T("Tạo lúc", "Created")}</th><th>{r.T("Cập nhật", "Updated")}</th></tr></thead><tbody>");
         foreach (OrchestrationMetadata i in instances)
         {
-            body.Add($"<tr><td><a href=\"{WebUi.Root}/audit/instance?id={Uri.EscapeDataString(i.InstanceId)}\">{i.InstanceId}</a></td><td>{i.Name}</td><td>{Labels.Status(r, i.RuntimeStatus)}</td><td>{r.Time(i.CreatedAt.UtcDateTime)}</td><td>{r.Time(i.LastUpdatedAt.UtcDateTime)}</td></tr>");
+            string label = AuditWords.UnitOf(i.InstanceId) is { } unit ? (await r.Service<RosterStore>().GetUnitAsync(unit, r.Cancellation))?.Name ?? unit : AuditWords.Orchestrator(r, i.Name);
+            body.Add($"<tr><td><a href=\"{WebUi.Root}/audit/instance?id={Uri.EscapeDataString(i.InstanceId)}\" title=\"{i.InstanceId}\">{label}</a></td><td>{AuditWords.Orchestrator(r, i.Name)}</td><td>{Labels.Status(r, i.RuntimeStatus)}</td><td>{r.Time(i.CreatedAt.UtcDateTime)}</td><td>{r.Time(i.LastUpdatedAt.UtcDateTime)}</td></tr>");
         }
 
         body.Add($"</tbody></table></div>");
@@ -126,22 +128,25 @@ public static class AuditPages
             return WebPage.NotFound(r, r.T("Không có bản ghi này.", "There is no such instance."));
         }
 
+        VerifiedHistory history = await r.Service<HistoryVerifier>().ReadAndVerifyAsync(id, r.Cancellation);
+        AuditWords words = await AuditWords.ForAsync(r, history.Events, id);
+        string unitName = AuditWords.UnitOf(id) is { } unitId ? words.Name(unitId) : AuditWords.Orchestrator(r, instance.Name);
         var body = new Html();
         body.Add($"""
             <dl id="instance" class="task">
-            <dt>{r.T("Mã", "Id")}</dt><dd>{instance.InstanceId}</dd>
-            <dt>{r.T("Loại", "Name")}</dt><dd>{instance.Name}</dd>
+            <dt>{r.T("Đơn vị", "Unit")}</dt><dd title="{instance.InstanceId}">{unitName}</dd>
+            <dt>{r.T("Loại", "Name")}</dt><dd title="{instance.Name}">{AuditWords.Orchestrator(r, instance.Name)}</dd>
             <dt>{r.T("Trạng thái", "Status")}</dt><dd>{Labels.Status(r, instance.RuntimeStatus)}</dd>
             <dt>{r.T("Tạo lúc", "Created")}</dt><dd>{r.Time(instance.CreatedAt.UtcDateTime)}</dd>
             <dt>{r.T("Cập nhật", "Updated")}</dt><dd>{r.Time(instance.LastUpdatedAt.UtcDateTime)}</dd>
             """);
-        VerifiedHistory history = await r.Service<HistoryVerifier>().ReadAndVerifyAsync(id, r.Cancellation);
         if (history.Events.FirstOrDefault(e => e.EventType == "ExecutionStarted")?.RelatedInstanceId is { } parent)
         {
-            body.Add($"<dt>{r.T("Thuộc", "Parent")}</dt><dd><a href=\"{WebUi.Root}/audit/instance?id={Uri.EscapeDataString(parent)}\">{parent}</a></dd>");
+            string parentName = AuditWords.UnitOf(parent) is { } parentUnit ? (await r.Service<RosterStore>().GetUnitAsync(parentUnit, r.Cancellation))?.Name ?? parentUnit : r.T("Đợt kiểm điểm", "The cycle");
+            body.Add($"<dt>{r.T("Thuộc", "Parent")}</dt><dd><a href=\"{WebUi.Root}/audit/instance?id={Uri.EscapeDataString(parent)}\" title=\"{parent}\">{parentName}</a></dd>");
         }
 
-        body.Add($"<dt>{r.T("Trạng thái tùy biến", "Custom status")}</dt><dd><pre>{instance.SerializedCustomStatus}</pre></dd></dl>");
+        body.Add($"<dt>{r.T("Tình hình", "State")}</dt><dd>").Add(AuditWords.Status(r, instance.SerializedCustomStatus)).Add($"</dd></dl>");
         body.Add(Verification(r, history.Verification));
 
         string type = r.Query("type") ?? "";
@@ -149,11 +154,11 @@ public static class AuditPages
         body.Add($"<form method=\"get\" action=\"{WebUi.Root}/audit/instance\" class=\"filters\"><input type=\"hidden\" name=\"id\" value=\"{id}\"><label for=\"type\">{r.T("Loại sự kiện", "Event type")}</label><select id=\"type\" name=\"type\"><option value=\"\">{r.T("Tất cả", "All")}</option>");
         foreach (string t in history.Events.Select(e => e.EventType).Distinct().Order(StringComparer.Ordinal))
         {
-            body.Add(t.ToString() == type ? Html.Of($"<option selected>{t}</option>") : Html.Of($"<option>{t}</option>"));
+            body.Add(t == type ? Html.Of($"<option value=\"{t}\" selected>{AuditWords.TypeName(r, t)}</option>") : Html.Of($"<option value=\"{t}\">{AuditWords.TypeName(r, t)}</option>"));
         }
 
         body.Add($"</select><label for=\"q\">{r.T("Có chứa", "Contains")}</label><input id=\"q\" name=\"q\" value=\"{text}\"> <button type=\"submit\">{r.T("Lọc", "Filter")}</button></form>");
-        body.Add($"<div class=\"table-wrap\"><table id=\"timeline\"><thead><tr><th>{r.T("Thứ tự", "Seq")}</th><th>{r.T("Thời gian", "Time")}</th><th>{r.T("Loại", "Type")}</th><th>{r.T("Tên", "Name")}</th><th>{r.T("Người làm", "Actor")}</th><th>{r.T("Diễn giải", "In words")}</th><th>{r.T("Dữ liệu", "Payload")}</th></tr></thead><tbody>");
+        body.Add($"<div class=\"table-wrap\"><table id=\"timeline\"><thead><tr><th>{r.T("Thứ tự", "Seq")}</th><th>{r.T("Thời gian", "Time")}</th><th class=\"raw\">{r.T("Loại", "Type")}</th><th class=\"raw\">{r.T("Tên", "Name")}</th><th>{r.T("Người làm", "Actor")}</th><th>{r.T("Diễn giải", "In words")}</th><th class=\"raw\">{r.T("Dữ liệu", "Payload")}</th></tr></thead><tbody>");
         foreach (HistoryRecord e in history.Events)
         {
             bool broken = history.Verification.FirstBrokenSeq == e.Seq;
@@ -163,13 +168,13 @@ public static class AuditPages
                 continue;
             }
 
-            body.Add($"<tr data-seq=\"{e.Seq}\"{(broken ? new Raw(" class=\"broken-row\"") : Raw.Empty)}><td>{e.Seq}{(broken ? " ⚠" : "")}</td><td>{r.Moment(e.Timestamp)}</td><td>{e.EventType}</td><td>{LinkedName(e)}</td><td>{Actor(e)}</td><td>{InWords(r, e)}</td><td>");
-            body.Add(payload.Length == 0 ? Raw.Empty : Html.Of($"<details><summary>{r.T("xem", "show")} ({payload.Length})</summary><pre>{payload}</pre></details>"));
+            body.Add($"<tr data-seq=\"{e.Seq}\"{(broken ? new Raw(" class=\"broken-row\"") : Raw.Empty)}><td>{e.Seq}{(broken ? " ⚠" : "")}</td><td>{r.Moment(e.Timestamp)}</td><td class=\"raw\" title=\"{e.EventType}\">{AuditWords.TypeName(r, e.EventType)}</td><td class=\"raw\">{LinkedName(e)}</td><td>{(e is { EventType: "EventRaised", Payload: { } p } && AuditWords.Actor(p) is { } actor ? words.Name(actor) : "")}</td><td>{words.Of(e)}</td><td class=\"raw\">");
+            body.Add(payload.Length == 0 ? Raw.Empty : Html.Of($"<details class=\"raw\"><summary>{r.T("xem", "show")} ({payload.Length})</summary><pre>{payload}</pre></details>"));
             body.Add($"</td></tr>");
         }
 
         body.Add($"</tbody></table></div>");
-        return Layout.Render(r, r.T("Dòng thời gian", "Timeline") + " · " + id, body.ToRaw());
+        return Layout.Render(r, r.T("Dòng thời gian", "Timeline") + " · " + unitName, body.ToRaw());
     }
 
     private static Raw Verification(WebRequest r, HistoryVerification v) => v.IsIntact
@@ -185,65 +190,6 @@ public static class AuditPages
         => e.EventType == "SubOrchestrationInstanceCreated" && e.RelatedInstanceId is { } child
             ? Html.Of($"<a href=\"{WebUi.Root}/audit/instance?id={Uri.EscapeDataString(child)}\">{e.Name}</a>")
             : Html.Of($"{e.Name}");
-
-    private static string Actor(HistoryRecord e)
-    {
-        if (e.EventType != "EventRaised" || e.Payload is null)
-        {
-            return e.EventType == "EventRaised" ? "" : "—";
-        }
-
-        try
-        {
-            using JsonDocument doc = JsonDocument.Parse(e.Payload);
-            if (doc.RootElement.ValueKind == JsonValueKind.Object)
-            {
-                foreach (string field in ActorFields)
-                {
-                    if (doc.RootElement.TryGetProperty(field, out JsonElement by) && by.ValueKind == JsonValueKind.String)
-                    {
-                        return by.GetString() ?? "";
-                    }
-                }
-            }
-        }
-        catch (JsonException)
-        {
-            // A payload that is not JSON has no actor to show; the raw payload is still there.
-        }
-
-        return "";
-    }
-
-    /// <summary>The event in the domain's words, beside the raw event.</summary>
-    private static string InWords(WebRequest r, HistoryRecord e)
-    {
-        try
-        {
-            return (e.EventType, e.Name) switch
-            {
-                ("EventRaised", EventNames.SelfReviewSubmitted) when WorkflowJson.Deserialize<SelfReviewSubmitted>(e.Payload) is { } s
-                    => r.T($"{s.MemberId} nộp bản kiểm điểm (lần {s.Version}), tự xếp loại {r.Level(s.SelfRating)}, lúc {r.Time(s.SubmittedAt)}", $"{s.MemberId} submitted the self-review (version {s.Version}), self-rated {r.Level(s.SelfRating)}, at {r.Time(s.SubmittedAt)}"),
-                ("EventRaised", EventNames.CollectiveReviewSubmitted) when WorkflowJson.Deserialize<CollectiveReviewSubmitted>(e.Payload) is { } c
-                    => r.T($"Chi bộ nộp báo cáo kiểm điểm tập thể (lần {c.Version})", $"The cell submitted its collective review (version {c.Version})"),
-                ("EventRaised", EventNames.MeetingOpened) => r.T("Bí thư mở cuộc họp chi bộ", "The secretary opened the cell meeting"),
-                ("EventRaised", EventNames.MeetingRecorded) when WorkflowJson.Deserialize<MeetingRecorded>(e.Payload) is { } m
-                    => r.T($"Ghi biên bản họp: triệu tập {m.FullMembersConvened}, có mặt {m.FullMembersPresent}, biểu quyết cho {m.Tallies.Count} đảng viên", $"Meeting recorded: {m.FullMembersConvened} convened, {m.FullMembersPresent} present, votes on {m.Tallies.Count} members"),
-                ("EventRaised", EventNames.Appraisal) when WorkflowJson.Deserialize<AppraisalSubmitted>(e.Payload) is { } a
-                    => r.T($"Cấp ủy thẩm định {a.Decisions.Count} đảng viên{(a.Finalize ? ", đề nghị hoàn tất" : "")}", $"The committee appraised {a.Decisions.Count} members{(a.Finalize ? ", asking to finalize" : "")}"),
-                ("TaskScheduled", "Notify") when WorkflowJson.Deserialize<List<NotificationRequest>>(e.Payload) is { } n
-                    => r.T($"Gửi {n.Count} thông báo ({string.Join(", ", n.Select(x => x.Template).Distinct())}) tới {string.Join(", ", n.Select(x => x.RecipientId).Take(5))}", $"{n.Count} notifications ({string.Join(", ", n.Select(x => x.Template).Distinct())}) to {string.Join(", ", n.Select(x => x.RecipientId).Take(5))}"),
-                ("TimerCreated", _) when e.FireAt is { } at => r.T($"Hẹn giờ đến {r.Time(at)}", $"Timer until {r.Time(at)}"),
-                ("ExecutionStarted", _) => r.T("Bắt đầu", "Started"),
-                ("ExecutionCompleted", _) => r.T("Kết thúc", "Completed"),
-                _ => "",
-            };
-        }
-        catch (JsonException)
-        {
-            return "";
-        }
-    }
 
     private static async Task<IResult> ExportAsync(WebRequest r)
     {

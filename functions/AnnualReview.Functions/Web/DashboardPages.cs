@@ -39,9 +39,11 @@ public static class DashboardPages
         }
 
         body.Add($"<div class=\"table-wrap\"><table><caption class=\"muted\">{r.T("Các đợt trong phạm vi của bạn", "Cycles in your units")}</caption><thead><tr><th>{r.T("Đợt", "Cycle")}</th><th>{r.T("Năm", "Year")}</th><th>{r.T("Đơn vị gốc", "Root unit")}</th><th>{r.T("Bộ quy tắc", "Rule set")}</th><th>{r.T("Trạng thái", "Status")}</th></tr></thead><tbody>");
+        RosterStore roster = r.Service<RosterStore>();
         foreach (CycleSummary c in cycles)
         {
-            body.Add($"<tr><td><a href=\"{WebUi.Root}/cycles/{Uri.EscapeDataString(c.CycleId)}\">{c.CycleId}</a></td><td>{c.Input.Year}</td><td>{c.Input.RootUnitId}</td><td>{c.Input.RuleSetId}</td><td>{Labels.Status(r, c.Status)}</td></tr>");
+            string root = (await roster.GetUnitAsync(c.Input.RootUnitId, r.Cancellation))?.Name ?? c.Input.RootUnitId;
+            body.Add($"<tr><td><a href=\"{WebUi.Root}/cycles/{Uri.EscapeDataString(c.CycleId)}\" title=\"{c.CycleId}\">{Labels.Cycle(r, c.Input.Year, root)}</a></td><td>{c.Input.Year}</td><td>{root}</td><td>{Labels.RuleSet(r, c.Input.RuleSetId)}</td><td>{Labels.Status(r, c.Status)}</td></tr>");
         }
 
         body.Add($"</tbody></table></div>");
@@ -63,7 +65,7 @@ public static class DashboardPages
         }
 
         ReadModelStore reads = r.Service<ReadModelStore>();
-        var tree = await ProgressTree.LoadAsync(reads, r.Service<RosterStore>(), cycleId, r.Cancellation);
+        var tree = await ProgressTree.LoadLiveAsync(reads, r.Service<RosterStore>(), r.Service<Microsoft.DurableTask.Client.DurableTaskClient>(), cycleId, r.Cancellation);
         ProgressRow? row = tree.Row(unitId);
         Unit? unit = await r.Service<RosterStore>().GetUnitAsync(unitId, r.Cancellation);
         if (unit is null || (row is null && !tree.Contains(cycle.Input.RootUnitId, unitId) && unitId != cycle.Input.RootUnitId))
@@ -77,10 +79,18 @@ public static class DashboardPages
             body.Add($"<p class=\"notice\" role=\"status\">{r.T("Đã bắt đầu đợt", "The cycle has started")}: <strong id=\"cycle-id\">{cycleId}</strong></p>");
         }
 
-        body.Add($"<p>{r.T("Đợt", "Cycle")} <strong>{cycleId}</strong> · {r.T("Bộ quy tắc", "Rule set")} {cycle.Input.RuleSetId} · {Labels.Status(r, cycle.Status)}</p>");
+        string rootName = (await r.Service<RosterStore>().GetUnitAsync(cycle.Input.RootUnitId, r.Cancellation))?.Name ?? cycle.Input.RootUnitId;
+        body.Add($"<p><strong title=\"{cycleId}\">{Labels.Cycle(r, cycle.Input.Year, rootName)}</strong> · {Labels.RuleSet(r, cycle.Input.RuleSetId)} · {Labels.Status(r, cycle.Status)}</p>");
         body.Add(Steps(r, await r.PlansForAsync(cycle.Input, unitId)));
-        body.Add($"<h2 id=\"unit-name\">{unit.Name} <span class=\"muted\">({Labels.Kind(r, unit.Kind)} · {Labels.UnitStage(r, row?.Stage)})</span></h2>");
+        body.Add($"<h2 id=\"unit-name\">{unit.Name} <span class=\"muted\">· {Labels.Kind(r, unit.Kind)} · {Labels.UnitStage(r, row?.Stage)}</span></h2>");
         SubtreeCounts counts = tree.Counts(unitId);
+        List<MemberLine>? lines = unit.Kind == UnitKind.Cell ? await MemberLinesAsync(r, cycleId, unitId) : null;
+        if (lines is not null)
+        {
+            // A cell's counts are its table's rows counted, so the line above the table never contradicts it.
+            counts = CountsOf(lines, counts);
+        }
+
         body.Add(CountsLine(r, counts));
         body.Add(Chart(r, counts, CycleRules.For(cycle.Input.RuleSetId).RuleSet.Quota.ShareFor(false)));
         if (row?.QuotaMessage is { } quota)
@@ -89,9 +99,9 @@ public static class DashboardPages
         }
 
         body.Add(Links(r, cycleId, unit));
-        if (unit.Kind == UnitKind.Cell)
+        if (lines is not null)
         {
-            body.Add(await MembersAsync(r, cycleId, unitId));
+            body.Add(MembersTable(r, cycleId, lines));
         }
         else
         {
@@ -141,11 +151,17 @@ public static class DashboardPages
     internal static Raw Chart(WebRequest r, SubtreeCounts c, decimal share)
     {
         RatingLevel[] levels = Enum.GetValues<RatingLevel>();
-        int max = Math.Max(1, levels.Max(l => c.ByLevel.GetValueOrDefault(l)));
         int allowed = (int)decimal.Floor(share * c.ByLevel.GetValueOrDefault(RatingLevel.Good));
+        if (levels.All(l => c.ByLevel.GetValueOrDefault(l) == 0))
+        {
+            // Nothing proposed or decided yet: a line of text, not an empty frame.
+            return Html.Of($"<p class=\"muted\" id=\"level-chart-empty\">{r.T("Chưa có mức xếp loại nào được đề xuất hay quyết định.", "No level has been proposed or decided yet.")}</p>");
+        }
+
+        int max = Math.Max(Math.Max(1, allowed), levels.Max(l => c.ByLevel.GetValueOrDefault(l)));
         const int Height = 120, BarWidth = 60, Gap = 20, Top = 20;
         string summary = string.Join("; ", levels.Select(l => $"{r.Level(l)}: {c.ByLevel.GetValueOrDefault(l)}")) + $"; {r.T("tối đa Xuất sắc", "Excellent allowed")}: {allowed}";
-        var html = new Html().Add($"<figure><svg id=\"level-chart\" role=\"img\" aria-label=\"{summary}\" viewBox=\"0 0 {levels.Length * (BarWidth + Gap) + Gap} {Height + Top + 40}\" width=\"100%\" style=\"max-width:420px\">");
+        var html = new Html().Add($"<figure><svg id=\"level-chart\" role=\"img\" aria-label=\"{summary}\" viewBox=\"0 0 {levels.Length * (BarWidth + Gap) + Gap} {Height + Top + 24}\" width=\"100%\" style=\"max-width:420px\">");
         for (int i = 0; i < levels.Length; i++)
         {
             int count = c.ByLevel.GetValueOrDefault(levels[i]);
@@ -158,8 +174,8 @@ public static class DashboardPages
 
         int quotaY = Top + Height - Math.Min(Height, allowed * Height / max);
         html.Add($"<line x1=\"{Gap - 5}\" x2=\"{Gap + BarWidth + 5}\" y1=\"{quotaY}\" y2=\"{quotaY}\" stroke=\"#000\" stroke-width=\"2\" stroke-dasharray=\"4 3\"></line>");
-        html.Add($"<text x=\"{Gap}\" y=\"{Top + Height + 34}\" font-size=\"11\">--- {r.T("hạn mức Xuất sắc", "Excellent quota")} ({allowed})</text>");
-        return html.Add($"</svg><figcaption>{r.T("Phân bố mức xếp loại (đề xuất hoặc đã quyết định) so với hạn mức", "Ratings by level (proposed or decided) against the quota")}</figcaption></figure>").ToRaw();
+        // The quota's legend goes under the chart, where no bar or count can cover it.
+        return html.Add($"</svg><figcaption>{r.T("Phân bố mức xếp loại (đề xuất hoặc đã quyết định) so với hạn mức", "Ratings by level (proposed or decided) against the quota")}. <span class=\"quota-legend\">┄ {r.T("hạn mức Xuất sắc", "Excellent quota")}: {allowed}</span></figcaption></figure>").ToRaw();
     }
 
     private static string Short(WebRequest r, RatingLevel level) => level switch
@@ -225,18 +241,39 @@ public static class DashboardPages
         return html.Add($"</ul>").ToRaw();
     }
 
-    private static async Task<Raw> MembersAsync(WebRequest r, string cycleId, string cellId)
+    /// <summary>One member of a cell as the cell page shows them: the read model's stage, or "submitted" as soon as a version is stored.</summary>
+    private sealed record MemberLine(Member Member, MemberStage Stage, bool Late, int Versions, RatingLevel? SelfRating, RatingLevel? Proposed, RatingLevel? Final);
+
+    private static async Task<List<MemberLine>> MemberLinesAsync(WebRequest r, string cycleId, string cellId)
     {
         var stages = (await r.Service<ReadModelStore>().ReadMemberStagesAsync(cycleId, cellId, r.Cancellation)).ToDictionary(m => m.MemberId, StringComparer.Ordinal);
         List<Member> members = await r.Service<RosterStore>().GetCellMembersAsync(cellId, r.Cancellation);
         var submissions = r.Service<SubmissionStore>();
-        var html = new Html().Add($"<h2>{r.T("Đảng viên của chi bộ", "The cell's members")}</h2><div class=\"table-wrap\"><table id=\"members\"><thead><tr><th>{r.T("Đảng viên", "Member")}</th><th>{r.T("Giai đoạn", "Stage")}</th><th>{r.T("Số lần nộp", "Versions")}</th><th>{r.T("Tự xếp loại", "Self-rated")}</th><th>{r.T("Chi bộ đề xuất", "Proposed")}</th><th>{r.T("Quyết định", "Final")}</th></tr></thead><tbody>");
-        foreach (Member m in members.OrderBy(m => m.Id, StringComparer.Ordinal))
+        var lines = new List<MemberLine>(members.Count);
+        foreach (Member m in members.OrderBy(m => m.FullName, StringComparer.CurrentCulture))
         {
             MemberResult? s = stages.GetValueOrDefault(m.Id);
-            int versions = (await submissions.VersionsAsync(cycleId, m.Id, r.Cancellation)).Count;
-            MemberStage stage = s?.Stage is MemberStage.NotStarted or null && versions > 0 ? MemberStage.Submitted : s?.Stage ?? MemberStage.NotStarted;
-            html.Add($"<tr data-member=\"{m.Id}\"><td><a href=\"{WebUi.Root}/cycles/{Uri.EscapeDataString(cycleId)}/members/{Uri.EscapeDataString(m.Id)}\">{m.FullName}</a></td><td class=\"{Labels.StageClass(stage)}\">{Labels.Stage(r, stage)}{(s?.Late == true ? " · " + r.T("trễ", "late") : "")}</td><td class=\"num\">{versions}</td><td>{r.Level(s?.SelfRating)}</td><td>{r.Level(s?.Proposed)}</td><td>{r.Level(s?.Final)}</td></tr>");
+            List<SelfReviewVersion> versions = await submissions.VersionsAsync(cycleId, m.Id, r.Cancellation);
+            MemberStage stage = s?.Stage is MemberStage.NotStarted or null && versions.Count > 0 ? MemberStage.Submitted : s?.Stage ?? MemberStage.NotStarted;
+            lines.Add(new MemberLine(m, stage, s?.Late == true, versions.Count, s?.SelfRating ?? versions.MaxBy(v => v.Version)?.SelfRating, s?.Proposed, s?.Final));
+        }
+
+        return lines;
+    }
+
+    private static SubtreeCounts CountsOf(List<MemberLine> lines, SubtreeCounts tree) => new(
+        lines.Count,
+        Enum.GetValues<MemberStage>().ToDictionary(stage => stage, stage => lines.Count(l => l.Stage == stage)),
+        Enum.GetValues<RatingLevel>().ToDictionary(level => level, level => lines.Count(l => (l.Final ?? l.Proposed) == level)),
+        lines.Count(l => l.Late),
+        tree.Escalations);
+
+    private static Raw MembersTable(WebRequest r, string cycleId, List<MemberLine> lines)
+    {
+        var html = new Html().Add($"<h2>{r.T("Đảng viên của chi bộ", "The cell's members")}</h2><div class=\"table-wrap\"><table id=\"members\"><thead><tr><th>{r.T("Đảng viên", "Member")}</th><th>{r.T("Giai đoạn", "Stage")}</th><th>{r.T("Số lần nộp", "Versions")}</th><th>{r.T("Tự xếp loại", "Self-rated")}</th><th>{r.T("Chi bộ đề xuất", "Proposed")}</th><th>{r.T("Quyết định", "Final")}</th></tr></thead><tbody>");
+        foreach (MemberLine l in lines)
+        {
+            html.Add($"<tr data-member=\"{l.Member.Id}\"><td><a href=\"{WebUi.Root}/cycles/{Uri.EscapeDataString(cycleId)}/members/{Uri.EscapeDataString(l.Member.Id)}\" title=\"{l.Member.Id}\">{l.Member.FullName}</a></td><td class=\"{Labels.StageClass(l.Stage)}\">{Labels.Stage(r, l.Stage)}{(l.Late ? " · " + r.T("trễ", "late") : "")}</td><td class=\"num\">{l.Versions}</td><td>{r.Level(l.SelfRating)}</td><td>{r.Level(l.Proposed)}</td><td>{r.Level(l.Final)}</td></tr>");
         }
 
         return html.Add($"</tbody></table></div>").ToRaw();
@@ -257,7 +294,8 @@ public static class DashboardPages
         html.Add($"<div class=\"table-wrap\"><table id=\"late\"><thead><tr><th>{r.T("Đơn vị", "Unit")}</th><th>{r.T("Bước", "Step")}</th><th>{r.T("Hạn", "Due")}</th><th>{r.T("Còn thiếu", "Pending")}</th><th>{r.T("Đã nhắc", "Reminded")}</th><th>{r.T("Đã báo cáo lên", "Escalated to")}</th><th>{r.T("Đã xong", "Resolved")}</th></tr></thead><tbody>");
         foreach (LateEntry l in late)
         {
-            html.Add($"<tr><td>{l.UnitName}</td><td>{Labels.Step(r, l.Step)}</td><td>{r.Due(l.Due)}</td><td class=\"num\">{l.PendingCount}</td><td>{string.Join(", ", l.RemindedAt.Select(r.Time))}</td><td>{string.Join(", ", l.EscalatedTo)}</td><td>{(l.ResolvedAt is { } at ? r.Time(at) : "—")}</td></tr>");
+            string escalatedTo = string.Join(", ", l.EscalatedTo.Select(id => tree.Row(id)?.UnitName ?? id));
+            html.Add($"<tr><td>{l.UnitName}</td><td>{Labels.Step(r, l.Step)}</td><td>{r.Due(l.Due)}</td><td class=\"num\">{l.PendingCount}</td><td>{string.Join(", ", l.RemindedAt.Select(r.Time))}</td><td>{escalatedTo}</td><td>{(l.ResolvedAt is { } at ? r.Time(at) : "—")}</td></tr>");
         }
 
         return html.Add($"</tbody></table></div>").ToRaw();
@@ -272,7 +310,8 @@ public static class DashboardPages
         }
 
         MemberResult? stage = (await r.Service<ReadModelStore>().ReadMemberStagesAsync(cycleId, member.CellId, r.Cancellation)).FirstOrDefault(m => m.MemberId == memberId);
-        var body = new Html().Add($"<p>{r.T("Chi bộ", "Cell")}: <a href=\"{WebUi.Root}/cycles/{Uri.EscapeDataString(cycleId)}?unit={Uri.EscapeDataString(member.CellId)}\">{member.CellId}</a> · {r.T("Giai đoạn", "Stage")}: {Labels.Stage(r, stage?.Stage ?? MemberStage.NotStarted)} · {r.T("Đề xuất", "Proposed")}: {r.Level(stage?.Proposed)} · {r.T("Quyết định", "Final")}: {r.Level(stage?.Final)}</p>");
+        string cellName = (await r.Service<RosterStore>().GetUnitAsync(member.CellId, r.Cancellation))?.Name ?? member.CellId;
+        var body = new Html().Add($"<p>{r.T("Chi bộ", "Cell")}: <a href=\"{WebUi.Root}/cycles/{Uri.EscapeDataString(cycleId)}?unit={Uri.EscapeDataString(member.CellId)}\" title=\"{member.CellId}\">{cellName}</a> · {r.T("Giai đoạn", "Stage")}: {Labels.Stage(r, stage?.Stage ?? MemberStage.NotStarted)} · {r.T("Đề xuất", "Proposed")}: {r.Level(stage?.Proposed)} · {r.T("Quyết định", "Final")}: {r.Level(stage?.Final)}</p>");
         body.Add(await SelfReviewPage.VersionsAsync(r, cycleId, memberId));
         body.Add(await RecognitionPage.PastYearsAsync(r, memberId));
         return Layout.Render(r, member.FullName, body.ToRaw());

@@ -41,7 +41,7 @@ public static class Labels
             "closed" => r.T("Đã khóa", "Closed"),
             "" => r.T("Đang diễn ra ở cấp dưới", "Under way below"),
             null => r.T("Chưa bắt đầu", "Not started"),
-            _ => stage,
+            _ => r.T("Đang diễn ra", "In progress"),
         };
     }
 
@@ -82,7 +82,28 @@ public static class Labels
             Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Terminated => r.T("Đã dừng", "Terminated"),
             Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Pending => r.T("Đang chờ", "Pending"),
             Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Suspended => r.T("Tạm dừng", "Suspended"),
-            _ => status.ToString(),
+            // The engine's older statuses, never shown by their English names.
+            _ => status.ToString() switch
+            {
+                "ContinuedAsNew" => r.T("Đang chạy", "Running"),
+                "Canceled" => r.T("Đã hủy", "Canceled"),
+                _ => r.T("Không rõ", "Unknown"),
+            },
         };
+    }
+
+    /// <summary>A cycle as people name it: the year and the unit it covers (its id stays in a tooltip).</summary>
+    public static string Cycle(WebRequest r, int year, string? rootUnitName)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return $"{r.T("Kiểm điểm, đánh giá năm", "Annual review")} {year}" + (rootUnitName is { Length: > 0 } ? " — " + rootUnitName : "");
+    }
+
+    /// <summary>A rule set by its title, not its id.</summary>
+    public static string RuleSet(WebRequest r, string ruleSetId)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        AnnualReview.Assessment.Rules.RuleSet? rules = AnnualReview.Assessment.Rules.RuleSetLoader.AvailableIds.Contains(ruleSetId) ? AnnualReview.Workflows.Rules.CycleRules.For(ruleSetId).RuleSet : null;
+        return rules is null ? ruleSetId : r.T(rules.TitleVi, rules.TitleEn);
     }
 }

@@ -19,6 +19,7 @@ public static class Layout
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{title} · {request.T("Kiểm điểm, xếp loại", "Annual review")}</title>
             <link rel="stylesheet" href="{WebUi.Root}/site.css">
+            <link rel="icon" href="{WebUi.Root}/favicon.svg" type="image/svg+xml">
             <script src="{WebUi.Root}/site.js" defer></script>
             </head>
             <body>

@@ -82,7 +82,7 @@ public static class MeetingPage
         string stage = v.Status?.GetProperty("stage").GetString() ?? "";
         int proposed = v.Status?.GetProperty("proposed").GetInt32() ?? 0;
         int collective = v.Status?.GetProperty("collectiveVersions").GetInt32() ?? 0;
-        body.Add($"<p>{v.Cell.Name} · {r.T("Đợt", "Cycle")} {v.Cycle.CycleId} · {r.T("Hạn họp", "Meeting due")} {r.Due(v.Plans.CellMeeting.Due)} · <span id=\"cell-stage\" data-stage=\"{stage}\">{Labels.UnitStage(r, stage)}</span> · {r.T("Đã đề xuất", "Proposed")}: <strong id=\"proposed-count\">{proposed}</strong></p>");
+        body.Add($"<p>{v.Cell.Name} · <span title=\"{v.Cycle.CycleId}\">{Labels.Cycle(r, v.Cycle.Input.Year, null)}</span> · {r.T("Hạn họp", "Meeting due")} {r.Due(v.Plans.CellMeeting.Due)} · <span id=\"cell-stage\" data-stage=\"{stage}\">{Labels.UnitStage(r, stage)}</span> · {r.T("Đã đề xuất", "Proposed")}: <strong id=\"proposed-count\">{proposed}</strong></p>");
         if (v.Status?.GetProperty("refusals") is { ValueKind: JsonValueKind.Array } refusals && refusals.GetArrayLength() > 0)
         {
             body.Add($"<div class=\"warning\" id=\"refusals\"><p>{r.T("Hệ thống đã từ chối:", "Refused by the workflow:")}</p><ul>");

@@ -1,6 +1,8 @@
+using System.Text.Json;
 using AnnualReview.Assessment.Model;
 using AnnualReview.Workflows.Contracts;
 using AnnualReview.Workflows.Storage;
+using Microsoft.DurableTask.Client;
 
 namespace AnnualReview.Functions.Web;
 
@@ -51,6 +53,80 @@ public sealed class ProgressTree
         }
 
         return new ProgressTree(rows.Values);
+    }
+
+    /// <summary>
+    /// The rows as <see cref="LoadAsync"/> reads them, with every running cell's counts taken from its
+    /// orchestration's status, which changes with each submission, refusal and proposal, while its row is
+    /// written at stage changes only: a board reading "0 submitted" after nineteen submissions is reading a row.
+    /// </summary>
+    public static async Task<ProgressTree> LoadLiveAsync(ReadModelStore reads, RosterStore roster, DurableTaskClient client, string cycleId, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ProgressTree tree = await LoadAsync(reads, roster, cycleId, cancellation);
+        var query = new OrchestrationQuery
+        {
+            InstanceIdPrefix = cycleId + "~",
+            Statuses = [OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Suspended],
+            FetchInputsAndOutputs = true,
+            PageSize = 500,
+        };
+        await foreach (OrchestrationMetadata instance in client.GetAllInstancesAsync(query).WithCancellation(cancellation))
+        {
+            string unitId = instance.InstanceId[(cycleId.Length + 1)..];
+            if (tree._rows.GetValueOrDefault(unitId) is { Kind: UnitKind.Cell } row && Live(row, instance.SerializedCustomStatus) is { } live)
+            {
+                tree._rows[unitId] = live;
+            }
+        }
+
+        return new ProgressTree(tree._rows.Values);
+    }
+
+    /// <summary>A cell's row with the counts its running orchestration reports, or null when it reports none.</summary>
+    internal static ProgressRow? Live(ProgressRow row, string? customStatus)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (customStatus is not { Length: > 0 })
+        {
+            return null;
+        }
+
+        using JsonDocument document = JsonDocument.Parse(customStatus);
+        JsonElement status = document.RootElement;
+        if (status.ValueKind != JsonValueKind.Object || !status.TryGetProperty("members", out JsonElement members) || members.ValueKind != JsonValueKind.Number)
+        {
+            return null;
+        }
+
+        int Count(string name) => status.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.Number ? value.GetInt32() : 0;
+        int submitted = Count("submitted"), proposed = Count("proposed"), notSubmitted = Count("notSubmitted"), notRated = Count("notRated");
+        var levels = new Dictionary<RatingLevel, int>();
+        if (status.TryGetProperty("levels", out JsonElement byLevel) && byLevel.ValueKind == JsonValueKind.Object)
+        {
+            foreach (JsonProperty level in byLevel.EnumerateObject())
+            {
+                if (Enum.TryParse(level.Name, out RatingLevel parsed) && level.Value.ValueKind == JsonValueKind.Number)
+                {
+                    levels[parsed] = level.Value.GetInt32();
+                }
+            }
+        }
+
+        return row with
+        {
+            Stage = status.TryGetProperty("stage", out JsonElement stage) && stage.ValueKind == JsonValueKind.String ? stage.GetString()! : row.Stage,
+            Members = members.GetInt32(),
+            ByStage = new Dictionary<MemberStage, int>
+            {
+                [MemberStage.NotStarted] = Math.Max(0, members.GetInt32() - submitted - notSubmitted - notRated),
+                [MemberStage.Submitted] = Math.Max(0, submitted - proposed),
+                [MemberStage.Proposed] = proposed,
+                [MemberStage.NotSubmitted] = notSubmitted,
+                [MemberStage.NotRated] = notRated,
+            },
+            ByLevel = levels,
+        };
     }
 
     public ProgressRow? Row(string unitId) => _rows.GetValueOrDefault(unitId);

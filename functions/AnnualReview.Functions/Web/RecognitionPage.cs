@@ -64,7 +64,8 @@ public static class RecognitionPage
             }
         }
 
-        var body = new Html().Add($"<p>{r.T("Đợt", "Cycle")} {cycle.CycleId} · {r.T("Đơn vị", "Unit")} {unitId}</p>");
+        string unitName = (await r.Service<RosterStore>().GetUnitAsync(unitId, r.Cancellation))?.Name ?? unitId;
+        var body = new Html().Add($"<p><span title=\"{cycle.CycleId}\">{Labels.Cycle(r, cycle.Input.Year, null)}</span> · <span title=\"{unitId}\">{unitName}</span></p>");
         body.Add($"<h2>{r.T("Đề nghị khen thưởng", "Put forward for recognition")} ({awarded.Count})</h2>");
         if (awarded.Count == 0)
         {
@@ -104,11 +105,15 @@ public static class RecognitionPage
     {
         string kind = award.Split(':')[0];
         string years = award.Contains(':', StringComparison.Ordinal) ? award[(award.IndexOf(':', StringComparison.Ordinal) + 1)..] : "";
+
+        // A range of one year ("2026-2026") is that year; a longer one reads "2022–2026".
+        string[] span = years.Split('-');
+        years = span.Length == 2 && span[0] == span[1] ? span[0] : years.Replace("-", "–", StringComparison.Ordinal);
         return kind switch
         {
             "YearCertificate" => r.T("Giấy khen năm ", "Certificate for ") + years,
             "FiveConsecutiveExcellent" => r.T("5 năm liền Hoàn thành xuất sắc ", "Five consecutive Excellent years ") + years,
-            _ => award,
+            _ => r.T("Khen thưởng ", "Award ") + years,
         };
     }
 

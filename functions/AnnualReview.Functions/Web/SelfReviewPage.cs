@@ -280,10 +280,20 @@ public static class SelfReviewPage
             return html.Add($"<p class=\"muted\">{r.T("Chưa có.", "None yet.")}</p>").ToRaw();
         }
 
+        // Who submitted, by name: the member, or after a hand-over the secretary for them.
+        RosterStore roster = r.Service<RosterStore>();
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string by in versions.Select(v => v.SubmittedBy).Distinct(StringComparer.Ordinal))
+        {
+            string unit = by.Contains('@', StringComparison.Ordinal) ? by[(by.IndexOf('@', StringComparison.Ordinal) + 1)..] : by;
+            names[by] = (await roster.GetMemberAsync(by, r.Cancellation))?.FullName
+                ?? ((await roster.GetUnitAsync(unit, r.Cancellation))?.Name is { } unitName ? r.T("Bí thư chi bộ — ", "Cell secretary — ") + unitName : by);
+        }
+
         html.Add($"<div class=\"table-wrap\"><table id=\"versions\"><thead><tr><th>{r.T("Lần", "Version")}</th><th>{r.T("Lúc", "At")}</th><th>{r.T("Tự xếp loại", "Self-rated")}</th><th>{r.T("Người nộp", "By")}</th><th>{r.T("Tệp", "Files")}</th><th>{r.T("Nội dung", "Content")}</th></tr></thead><tbody>");
         foreach (SelfReviewVersion v in versions.OrderByDescending(v => v.Version))
         {
-            html.Add($"<tr><td class=\"num\">{v.Version}</td><td>{r.Time(v.SubmittedAt)}</td><td>{r.Level(v.SelfRating)}</td><td>{v.SubmittedBy}</td><td>");
+            html.Add($"<tr><td class=\"num\">{v.Version}</td><td>{r.Time(v.SubmittedAt)}</td><td>{r.Level(v.SelfRating)}</td><td title=\"{v.SubmittedBy}\">{names[v.SubmittedBy]}</td><td>");
             foreach (StoredAttachment a in v.Attachments)
             {
                 html.Add($"<div>{a.FileName} ({a.Size:N0} B, SHA-256 <code title=\"{a.Sha256}\">{a.Sha256[..12]}…</code>)</div>");

@@ -69,11 +69,15 @@ public static class SignInPages
             body.Add($"<p class=\"warning\">{request.T("Chưa có danh sách đảng viên. Hãy nhập danh sách trước.", "No roster yet. Import a roster first.")}</p>");
         }
 
-        Section(body, request, back, request.T("Ban tổ chức", "Organization board"), units.Where(u => u.Kind == UnitKind.OrganizationBoard).Select(u => Persona(AppRoles.OrganizationBoard, u)));
-        Section(body, request, back, request.T("Cấp ủy", "Committee"), units.Where(u => u.Kind is UnitKind.Committee or UnitKind.GrassrootsOrganization).Select(u => Persona(AppRoles.Committee, u)));
-        Section(body, request, back, request.T("Bí thư chi bộ", "Cell secretary"), units.Where(u => u.Kind == UnitKind.Cell).Select(u => Persona(AppRoles.CellSecretary, u)));
-        Section(body, request, back, request.T("Đảng viên", "Member"), members.Take(MaxMembers).Select(m => new PersonaChoice(AppRoles.Member, m.CellId, m.Id, m.Id, m.FullName)));
-        Section(body, request, back, request.T("Kiểm tra", "Auditor"), units.Where(u => u.ParentId is null).Select(u => Persona(AppRoles.Auditor, u)));
+        // Grouped under the unit above each one, and a name shared by two units carries its parent's, so nobody picks the wrong one.
+        var byId = units.ToDictionary(u => u.Id, StringComparer.Ordinal);
+        string Parent(Unit u) => u.ParentId is { } p && byId.TryGetValue(p, out Unit? parent) ? parent.Name : request.T("Cấp cao nhất", "Top level");
+        PersonaChoice ForUnit(string role, Unit u) => Persona(role, u, Parent(u));
+        Section(body, request, back, request.T("Ban tổ chức", "Organization board"), units.Where(u => u.Kind == UnitKind.OrganizationBoard).Select(u => ForUnit(AppRoles.OrganizationBoard, u)));
+        Section(body, request, back, request.T("Cấp ủy", "Committee"), units.Where(u => u.Kind is UnitKind.Committee or UnitKind.GrassrootsOrganization).Select(u => ForUnit(AppRoles.Committee, u)));
+        Section(body, request, back, request.T("Bí thư chi bộ", "Cell secretary"), units.Where(u => u.Kind == UnitKind.Cell).Select(u => ForUnit(AppRoles.CellSecretary, u)));
+        Section(body, request, back, request.T("Đảng viên", "Member"), members.Take(MaxMembers).Select(m => new PersonaChoice(AppRoles.Member, m.CellId, m.Id, m.Id, m.FullName, byId.TryGetValue(m.CellId, out Unit? cell) ? cell.Name : m.CellId)));
+        Section(body, request, back, request.T("Kiểm tra", "Auditor"), units.Where(u => u.ParentId is null).Select(u => ForUnit(AppRoles.Auditor, u)));
         return Layout.Render(request, request.T("Đăng nhập", "Sign in"), body.ToRaw());
     }
 
@@ -128,9 +132,9 @@ public static class SignInPages
         return Results.Redirect(WebUi.Root + "/sign-in");
     }
 
-    private sealed record PersonaChoice(string Role, string? Unit, string? Member, string Subject, string Name);
+    private sealed record PersonaChoice(string Role, string? Unit, string? Member, string Subject, string Name, string Group);
 
-    private static PersonaChoice Persona(string role, Unit unit) => new(role, unit.Id, null, $"{role.ToLowerInvariant()}@{unit.Id}", unit.Name);
+    private static PersonaChoice Persona(string role, Unit unit, string group) => new(role, unit.Id, null, $"{role.ToLowerInvariant()}@{unit.Id}", unit.Name, group);
 
     private static void Section(Html body, WebRequest request, string? back, string heading, IEnumerable<PersonaChoice> choices)
     {
@@ -140,16 +144,24 @@ public static class SignInPages
             return;
         }
 
+        var shared = list.GroupBy(p => p.Name, StringComparer.CurrentCulture).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.CurrentCulture);
         body.Add($"<section><h2>{heading}</h2>");
-        foreach (PersonaChoice p in list)
+        foreach (IGrouping<string, PersonaChoice> group in list.GroupBy(p => p.Group, StringComparer.CurrentCulture))
         {
-            body.Add($"""
-                <form method="post" action="{WebUi.Root}/sign-in" class="persona">{request.Antiforgery()}
-                <input type="hidden" name="role" value="{p.Role}"><input type="hidden" name="unit" value="{p.Unit}"><input type="hidden" name="member" value="{p.Member}">
-                <input type="hidden" name="subject" value="{p.Subject}"><input type="hidden" name="name" value="{p.Name}"><input type="hidden" name="back" value="{back}">
-                <button type="submit" class="secondary" data-persona="{p.Role}:{p.Member ?? p.Unit}">{request.Role(p.Role)} · {p.Name}</button>
-                </form>
-                """);
+            body.Add($"<h3 class=\"persona-group\">{group.Key}</h3><div class=\"persona-list\">");
+            foreach (PersonaChoice p in group)
+            {
+                string label = shared.Contains(p.Name) ? $"{p.Name} ({p.Group})" : p.Name;
+                body.Add($"""
+                    <form method="post" action="{WebUi.Root}/sign-in" class="persona">{request.Antiforgery()}
+                    <input type="hidden" name="role" value="{p.Role}"><input type="hidden" name="unit" value="{p.Unit}"><input type="hidden" name="member" value="{p.Member}">
+                    <input type="hidden" name="subject" value="{p.Subject}"><input type="hidden" name="name" value="{p.Name}"><input type="hidden" name="back" value="{back}">
+                    <button type="submit" class="secondary" data-persona="{p.Role}:{p.Member ?? p.Unit}">{request.Role(p.Role)} · {label}</button>
+                    </form>
+                    """);
+            }
+
+            body.Add($"</div>");
         }
 
         body.Add($"</section>");

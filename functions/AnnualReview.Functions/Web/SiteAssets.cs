@@ -43,6 +43,8 @@ public static class SiteAssets
         .badge { display:inline-block; padding:0 .4rem; border-radius:3px; font-size:.85em; border:1px solid currentColor; }
         .st-done { color:var(--ok); } .st-progress { color:var(--warn); } .st-none { color:var(--muted); } .st-late { color:var(--bad); }
         tr.changed td { background:#fff6d6; } del { color:var(--muted); }
+        code { overflow-wrap:anywhere; }
+        @media (max-width: 600px) { #timeline .raw { display:none; } }
         .meter { display:inline-block; min-width:10rem; } .meter.broken { color:var(--bad); font-weight:700; }
         .tree ul { list-style:none; padding-left:1.25rem; border-left:1px dotted var(--line); }
         .tree li { margin:.25rem 0; }
@@ -115,7 +117,15 @@ public static class SiteAssets
               document.querySelectorAll('[data-meter]').forEach(function (m) {
                 var g = groups[m.dataset.meter] || { e: 0, g: 0 };
                 var max = Math.floor(share * g.g + 1e-9);
-                m.querySelector('.count').textContent = g.e + ' / ' + max;
+                m.querySelector('.e').textContent = g.e;
+                m.querySelector('.max').textContent = max;
+                m.querySelector('.good').textContent = g.g;
+                var meter = m.querySelector('meter');
+                meter.max = Math.max(1, max);
+                meter.value = g.e;
+                var move = m.querySelector('.move');
+                move.hidden = g.e <= max;
+                move.querySelector('.n').textContent = Math.max(0, g.e - max);
                 m.classList.toggle('broken', g.e > max);
               });
             };
@@ -141,5 +151,10 @@ public static class SiteAssets
             });
           }
         })();
+        """;
+
+    /// <summary>The tab icon: a yellow star on the party's red, drawn as SVG so it is sharp at every size.</summary>
+    public const string Favicon = """
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="5" fill="#8b0000"/><path fill="#ffd700" d="M16 5l3.1 9.5H29l-8 5.8 3.1 9.5-8.1-5.9-8.1 5.9 3.1-9.5-8-5.8h9.9z"/></svg>
         """;
 }

@@ -43,6 +43,8 @@ public static class WebUi
         ArgumentNullException.ThrowIfNull(app);
         app.MapGet(Root + "/site.css", () => Results.Text(SiteAssets.Css, "text/css; charset=utf-8"));
         app.MapGet(Root + "/site.js", () => Results.Text(SiteAssets.Script, "text/javascript; charset=utf-8"));
+        app.MapGet(Root + "/favicon.svg", () => Results.Text(SiteAssets.Favicon, "image/svg+xml"));
+        app.MapGet("/favicon.ico", () => Results.Text(SiteAssets.Favicon, "image/svg+xml"));
         app.MapGet(Root + "/language", LanguageToggle.Switch);
         SignInPages.Map(app);
         DashboardPages.Map(app);

@@ -168,12 +168,13 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite, ITestOutputHelper
             ["Auth__DevelopmentSigningKey"] = TestApp.SigningKey,
             ["ManagementApiKey"] = TestApp.ManagementKey,
             ["Periodic__IntervalSeconds"] = "2",
+            // Raised to twice the control queues' visibility (10 s) by the app: a takeover never races a hidden event.
             ["Idempotency__InFlightLeaseSeconds"] = "5",
             ["Logging__LogLevel__Default"] = "Warning",
             [section + "storageProvider__partitionCount"] = "2",
             [section + "storageProvider__maxQueuePollingInterval"] = "00:00:00.250",
-            [section + "storageProvider__controlQueueVisibilityTimeout"] = "00:00:10",
-            [section + "storageProvider__workItemQueueVisibilityTimeout"] = "00:00:10",
+            [section + "storageProvider__controlQueueVisibilityTimeout"] = "00:00:05",
+            [section + "storageProvider__workItemQueueVisibilityTimeout"] = "00:00:05",
         };
     }
 
