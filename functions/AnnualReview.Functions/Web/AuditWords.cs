@@ -155,10 +155,21 @@ internal sealed class AuditWords(WebRequest r, IReadOnlyDictionary<string, strin
         };
     }
 
-    /// <summary>The event in the domain's words; every event type has some.</summary>
+    // Signals already told on this page, by name, time and payload: a copy of one is a redelivery.
+    private readonly HashSet<(string?, DateTime, string?)> _told = [];
+
+    /// <summary>The event in the domain's words; every event type has some. Call in the history's order.</summary>
     public string Of(HistoryRecord e)
     {
         ArgumentNullException.ThrowIfNull(e);
+        if (e.EventType == "EventRaised" && !_told.Add((e.Name, e.Timestamp, e.Payload)))
+        {
+            // A worker stopped after writing a step and before deleting its message; the engine appended the
+            // same message again. The workflow applies each request once.
+            return r.T("Bản nhận lại của tín hiệu ngay trên (máy xử lý nhận lại sau sự cố) — không áp dụng lần hai",
+                "A redelivered copy of the signal above (the engine received it again after a failure) — not applied twice");
+        }
+
         return e.EventType switch
         {
             "EventRaised" => Raised(e),
