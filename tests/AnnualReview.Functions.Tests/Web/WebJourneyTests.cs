@@ -154,8 +154,8 @@ public sealed class WebJourneyTests(AzuriteFixture azurite)
         IPage auditor = await host.SignInAsync("Auditor:" + Board);
         await auditor.GotoAsync(host.Url($"/web/audit?cycle={CycleId}"));
         string cellInstance = CycleInstanceIds.Unit(CycleId, Cell);
-        await auditor.ClickAsync($"#instances a[title='{cellInstance}']");
         Assert.Equal("Chi bộ khu phố 1", await auditor.InnerTextAsync($"#instances a[title='{cellInstance}']"));
+        await auditor.ClickAsync($"#instances a[title='{cellInstance}']");
         Assert.Equal("true", await auditor.GetAttributeAsync("#verification", "data-intact"));
         Assert.Contains("Nguyễn Văn A nộp bản kiểm điểm (lần 1)", await auditor.InnerTextAsync("#timeline"), StringComparison.Ordinal);
         Assert.Equal(1, await auditor.Locator("form[method=post]").CountAsync());
