@@ -152,7 +152,7 @@ public static class AppraisalPage
                 <li class="meter{(g.IsWithin ? "" : " broken")}" data-meter="{g.Group}"><strong>{label}</strong>:
                 {r.T("Xuất sắc", "Excellent")} <span class="e">{g.ExcellentCount}</span> / {r.T("tối đa", "at most")} <span class="max">{g.MaxExcellent}</span>
                 {r.T("của", "for")} <span class="good">{g.GoodCount}</span> {r.T("Hoàn thành tốt", "Good")}
-                <meter min="0" max="{Math.Max(1, g.MaxExcellent)}" value="{g.ExcellentCount}" aria-label="{label}"></meter>
+                <meter min="0" max="{Math.Max(1, Math.Max(g.MaxExcellent, g.ExcellentCount))}" low="{g.MaxExcellent}" high="{g.MaxExcellent}" optimum="0" value="{g.ExcellentCount}" aria-label="{label}"></meter>
                 <span class="move"{(move == 0 ? new Raw(" hidden") : Raw.Empty)}>— {r.T("chuyển ít nhất", "move at least")} <span class="n">{move}</span> {r.T("sang Hoàn thành tốt", "to Good")}</span></li>
                 """);
         }
@@ -249,7 +249,13 @@ public static class AppraisalPage
         {
             // Keep the decisions made so far, but do not finalize: name the groups and what to move.
             await commands.SubmitAppraisalAsync(view.Cycle.CycleId, view.Unit.Id, new AppraisalSubmitted(decisions, new Dictionary<string, RatingLevel>(), by, Finalize: false), null, r.Cancellation);
-            string groups = string.Join("; ", quota.Broken.Select(g => $"{g.Group}: {r.T(g.Guidance!.MessageVi, g.Guidance.MessageEn)}"));
+            var named = new List<string>();
+            foreach (QuotaGroupResult g in quota.Broken)
+            {
+                named.Add($"{await QuotaGroupLabel(r, r.Service<RosterStore>(), g.Group)}: {r.T(g.Guidance!.MessageVi, g.Guidance.MessageEn)}");
+            }
+
+            string groups = string.Join("; ", named);
             string share = view.Rules.Quota.ShareFor(false).ToString("P0", System.Globalization.CultureInfo.InvariantCulture);
             return await RenderAsync(r, view, values, [], r.T($"vượt tỷ lệ Hoàn thành xuất sắc (tối đa {share} số Hoàn thành tốt) ở nhóm ", $"the Excellent quota (at most {share} of Good) is broken in ") + groups);
         }

@@ -121,7 +121,9 @@ public static class SiteAssets
                 m.querySelector('.max').textContent = max;
                 m.querySelector('.good').textContent = g.g;
                 var meter = m.querySelector('meter');
-                meter.max = Math.max(1, max);
+                meter.max = Math.max(1, max, g.e);
+                meter.low = max;
+                meter.high = max;
                 meter.value = g.e;
                 var move = m.querySelector('.move');
                 move.hidden = g.e <= max;
