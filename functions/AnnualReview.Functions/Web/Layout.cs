@@ -20,7 +20,10 @@ public static class Layout
             <title>{title} · {request.T("Kiểm điểm, xếp loại", "Annual review")}</title>
             <link rel="stylesheet" href="{WebUi.Root}/site.css">
             <link rel="icon" href="{WebUi.Root}/favicon.svg" type="image/svg+xml">
+            <link rel="manifest" href="{OfflineAssets.ManifestPath}">
+            <meta name="theme-color" content="#8b0000">
             <script src="{WebUi.Root}/site.js" defer></script>
+            <script src="{OfflineAssets.ScriptPath}" defer></script>
             </head>
             <body>
             <a class="skip" href="#main">{request.T("Bỏ qua đến nội dung", "Skip to content")}</a>

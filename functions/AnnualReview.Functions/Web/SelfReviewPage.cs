@@ -117,7 +117,7 @@ public static class SelfReviewPage
             return Layout.Render(r, r.T("Bản tự kiểm điểm", "My self-review"), body.ToRaw());
         }
 
-        body.Add($"<form method=\"post\" action=\"{WebUi.Root}/review?cycle={Uri.EscapeDataString(cycle.CycleId)}\" enctype=\"multipart/form-data\" id=\"review-form\">{r.Antiforgery()}<input type=\"hidden\" name=\"form\" value=\"{form.Code}\"><input type=\"hidden\" name=\"{RequestKeys.FormField}\" value=\"{(errors.Count > 0 ? values.GetValueOrDefault(RequestKeys.FormField) : null) ?? RequestKeys.NewFormToken()}\">");
+        body.Add($"<form method=\"post\" action=\"{WebUi.Root}/review?cycle={Uri.EscapeDataString(cycle.CycleId)}\" enctype=\"multipart/form-data\" id=\"review-form\" data-cycle=\"{cycle.CycleId}\" data-member=\"{member.Id}\" data-token-field=\"{RequestKeys.FormField}\">{r.Antiforgery()}<input type=\"hidden\" name=\"form\" value=\"{form.Code}\"><input type=\"hidden\" name=\"{RequestKeys.FormField}\" value=\"{(errors.Count > 0 ? values.GetValueOrDefault(RequestKeys.FormField) : null) ?? RequestKeys.NewFormToken()}\">");
         foreach (FormPart part in form.Parts)
         {
             if (part.Code == "B")
@@ -153,6 +153,11 @@ public static class SelfReviewPage
             <p id="autosave-status" class="muted" aria-live="polite" data-saved="{r.T("Đã tự lưu nháp lúc", "Draft saved automatically at")}"></p>
             <p><button type="submit" name="action" value="draft" class="secondary" id="save-draft">{r.T("Lưu nháp", "Save draft")}</button>
             <button type="submit" name="action" value="submit" id="submit-review">{r.T("Nộp bản kiểm điểm", "Submit the self-review")}</button></p>
+            <p id="offline-status" class="notice" role="status" aria-live="polite" data-state=""
+               data-saved="{r.T("Đã lưu trên máy", "Saved on this device")}"
+               data-waiting="{r.T("Đã lưu trên máy — chưa có mạng, sẽ tự gửi khi có mạng trở lại (tệp đính kèm cần gửi khi có mạng)", "Saved on this device — no connection; it is sent by itself when the connection returns (attachments need a connection)")}"
+               data-sending="{r.T("Đang gửi…", "Sending…")}"
+               data-sent="{r.T("Đã nộp lúc", "Submitted at")}"></p>
             </form>
             """);
         body.Add(await VersionsAsync(r, cycle.CycleId, member.Id));

@@ -33,6 +33,7 @@ public static class SiteAssets
         fieldset { border:1px solid var(--line); margin:1rem 0; padding:.5rem 1rem 1rem; } legend { font-weight:700; }
         .field-error, .error { color:var(--bad); font-weight:600; display:block; }
         .notice { border-left:4px solid var(--ok); padding:.5rem 1rem; background:#eef7ee; }
+        #offline-status:empty { display:none; } #offline-status[data-state=waiting] { border-left-color:#b8860b; background:#fff8e1; }
         .warning { border-left:4px solid var(--bad); padding:.5rem 1rem; background:#fdecec; }
         .table-wrap { overflow-x:auto; }
         table { border-collapse:collapse; width:100%; margin:.5rem 0; }

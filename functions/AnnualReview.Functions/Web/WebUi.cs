@@ -45,6 +45,7 @@ public static class WebUi
         app.MapGet(Root + "/site.js", () => Results.Text(SiteAssets.Script, "text/javascript; charset=utf-8"));
         app.MapGet(Root + "/favicon.svg", () => Results.Text(SiteAssets.Favicon, "image/svg+xml"));
         app.MapGet("/favicon.ico", () => Results.Text(SiteAssets.Favicon, "image/svg+xml"));
+        OfflineAssets.Map(app);
         app.MapGet(Root + "/language", LanguageToggle.Switch);
         SignInPages.Map(app);
         DashboardPages.Map(app);
