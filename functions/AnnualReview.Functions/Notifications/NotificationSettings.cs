@@ -38,6 +38,9 @@ public sealed record NotificationSettings(
     int Parallelism,
     int MaxPerRun)
 {
+    /// <summary>The app's public address (<c>Web:PublicUrl</c>), so a notice can carry a full link to its page.</summary>
+    public Uri? PublicUrl { get; init; }
+
     public static NotificationSettings From(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -70,7 +73,10 @@ public sealed record NotificationSettings(
             TimeSpan.FromSeconds(Number(configuration, "Notifications:RetryMaxSeconds", 3600)),
             TimeSpan.FromSeconds(Number(configuration, "Notifications:ClaimLeaseSeconds", 120)),
             Number(configuration, "Notifications:Parallelism", 8),
-            Number(configuration, "Notifications:MaxPerRun", 5000));
+            Number(configuration, "Notifications:MaxPerRun", 5000))
+        {
+            PublicUrl = Text(configuration, "Web:PublicUrl") is { } site ? new Uri(site, UriKind.Absolute) : null,
+        };
     }
 
     /// <summary>The wait before attempt <paramref name="attempts"/> + 1: base, 2×base, 4×base … up to the cap.</summary>

@@ -1,3 +1,4 @@
+using AnnualReview.Functions.Notifications.Texts;
 using AnnualReview.Functions.Security;
 using AnnualReview.Workflows.Contracts;
 using AnnualReview.Workflows.Storage;
@@ -46,7 +47,7 @@ public static class InboxPage
         body.Add($"<ul id=\"inbox\" class=\"inbox\">");
         foreach (NotificationRequest n in all.OrderByDescending(n => n.CreatedAt))
         {
-            body.Add($"<li data-template=\"{n.Template}\"><strong>{Title(r, n)}</strong> <span class=\"muted\">· {r.Time(n.CreatedAt)}</span><br>{Detail(r, n)}</li>");
+            body.Add($"<li data-template=\"{n.Template}\"><strong>{Title(r, n)}</strong> <span class=\"muted\">· {r.Time(n.CreatedAt)}</span><br>{Detail(r, n)}{Open(r, n)}</li>");
         }
 
         body.Add($"</ul>");
@@ -78,5 +79,12 @@ public static class InboxPage
             Templates.AppraisalRefused => Get("reason"),
             _ => string.Join(" · ", n.Data.Where(d => d.Value.Length > 0).Select(d => $"{d.Key}: {d.Value}")),
         };
+    }
+
+    /// <summary>A notice about a step opens the page where it is done: a reminder opens the member's own form.</summary>
+    private static Raw Open(WebRequest r, NotificationRequest n)
+    {
+        string path = NotificationLinks.PathFor(n.Data, n.CycleId);
+        return path == WebUi.Root + "/inbox" ? Raw.Empty : Html.Of($" <a class=\"open-step\" href=\"{path}\">{r.T("Mở để thực hiện", "Open it")}</a>");
     }
 }

@@ -75,4 +75,26 @@ public sealed class WebOfflineTests(AzuriteFixture azurite)
         SelfReviewVersion only = Assert.Single(versions);
         Assert.Contains("không có mạng", string.Join(" ", only.Sections.Values), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AReminderLink_OpensTheMembersOwnForm_RightAfterSignIn()
+    {
+        CancellationToken timeout = TestTimeout.For(TimeSpan.FromMinutes(2));
+        await using WebTestHost host = await StartAsync(azurite, timeout);
+        var definition = new CycleDefinition(2026, Board, RuleSetId,
+            new StepDueDates(new DateOnly(2026, 12, 10), new DateOnly(2026, 12, 18), new DateOnly(2026, 12, 26), new DateOnly(2026, 12, 31), new DateOnly(2027, 2, 1)),
+            new DateOnly(2027, 2, 1));
+        Assert.True((await host.App.Services.GetRequiredService<CycleStarter>().StartAsync(definition, null, timeout)).Started);
+        string link = AnnualReview.Functions.Notifications.Texts.NotificationLinks.For(host.App.BaseAddress, new Dictionary<string, string> { ["step"] = "SelfReview" }, CycleId);
+
+        IBrowserContext phone = await host.Browser.NewContextAsync(new() { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        IPage page = await phone.NewPageAsync();
+        await page.GotoAsync(link);
+        Assert.Contains("/web/sign-in", page.Url, StringComparison.Ordinal);
+        await page.ClickAsync("[data-persona=\"Member:m05\"]");
+        await page.WaitForURLAsync(url => url.Contains("/web/review?cycle=" + CycleId, StringComparison.Ordinal));
+        await ReloadUntilAsync(page, link, async () => await page.Locator("#review-form").CountAsync() == 1, timeout);
+        Assert.Equal("Bản tự kiểm điểm", await page.InnerTextAsync("h1"));
+        await ShotAsync(page, "52-phone-reminder-link");
+    }
 }

@@ -83,7 +83,8 @@ public sealed partial class NotificationDelivery(
     {
         ArgumentNullException.ThrowIfNull(notification);
         NotificationLanguage language = NotificationLanguages.Parse(notification.Data("language")) ?? settings.Language;
-        RenderedNotification text = NotificationRenderer.Render(notification.Request.Template, notification.Request.Data, language);
+        string link = NotificationLinks.For(settings.PublicUrl, notification.Request.Data, notification.Request.CycleId);
+        RenderedNotification text = NotificationRenderer.Render(notification.Request.Template, notification.Request.Data, language, settings.PublicUrl is null ? null : link);
         Task<RecipientContact>? lookup = null;
         Task<RecipientContact> Contact() => lookup ??= directory.FindAsync(notification.Request.RecipientId, cancellation);
 

@@ -16,7 +16,11 @@ public sealed record WebhookPayload(
     string? Phone,
     string? CycleId,
     DateTime CreatedAt,
-    int Attempt);
+    int Attempt)
+{
+    /// <summary>The page the notice is about (relative unless <c>Web:PublicUrl</c> is set), for the gateway to put in its message.</summary>
+    public string? Link { get; init; }
+}
 
 /// <summary>
 /// Signed webhook calls to an SMS or messaging gateway (<c>Webhooks:Url</c>, <c>Webhooks:Secret</c>). Any
@@ -62,7 +66,10 @@ public sealed class WebhookChannel(NotificationSettings settings, DeliveryLedger
             phone,
             notification.Request.CycleId,
             DateTime.SpecifyKind(notification.Request.CreatedAt, DateTimeKind.Utc),
-            claim.Attempt);
+            claim.Attempt)
+        {
+            Link = NotificationLinks.For(settings.PublicUrl, notification.Request.Data, notification.Request.CycleId),
+        };
         byte[] body = JsonSerializer.SerializeToUtf8Bytes(payload, Json);
         string timestamp = WebhookSignature.Timestamp(clock.GetUtcNow());
         using var request = new HttpRequestMessage(HttpMethod.Post, settings.Webhooks.Url)

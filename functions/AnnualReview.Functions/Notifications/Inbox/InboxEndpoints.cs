@@ -7,7 +7,11 @@ using AnnualReview.Functions.Security;
 namespace AnnualReview.Functions.Notifications.Inbox;
 
 /// <summary>One notification as the inbox endpoint returns it, rendered in the reader's language.</summary>
-public sealed record InboxItem(string Id, string Template, string Subject, string Body, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt, string? CycleId, IReadOnlyDictionary<string, string> Data);
+public sealed record InboxItem(string Id, string Template, string Subject, string Body, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt, string? CycleId, IReadOnlyDictionary<string, string> Data)
+{
+    /// <summary>The page where the step the notice is about is done.</summary>
+    public string? Link { get; init; }
+}
 
 public sealed record InboxPage(int Unread, int Total, IReadOnlyList<InboxItem> Items);
 
@@ -71,7 +75,7 @@ public static partial class InboxEndpoints
         var items = entries.Take(take).Select(e =>
         {
             RenderedNotification text = NotificationRenderer.Render(e.Template, e.Data, language);
-            return new InboxItem(e.Id, e.Template, text.Subject, text.Body, e.CreatedAt, e.ReadAt, e.CycleId, e.Data);
+            return new InboxItem(e.Id, e.Template, text.Subject, text.Body, e.CreatedAt, e.ReadAt, e.CycleId, e.Data) { Link = NotificationLinks.PathFor(e.Data, e.CycleId) };
         }).ToList();
         return Results.Ok(new InboxPage(entries.Count(e => e.ReadAt is null), entries.Count, items));
     }

@@ -14,15 +14,21 @@ public static class NotificationRenderer
     public static bool Knows(string template, NotificationLanguage language)
         => (language == NotificationLanguage.English ? EnglishTexts.All : VietnameseTexts.All).ContainsKey(template);
 
-    public static RenderedNotification Render(string template, IReadOnlyDictionary<string, string> data, NotificationLanguage language)
+    public static RenderedNotification Render(string template, IReadOnlyDictionary<string, string> data, NotificationLanguage language, string? link = null)
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(data);
         var texts = language == NotificationLanguage.English ? EnglishTexts.All : VietnameseTexts.All;
         var values = new TemplateData(data, language);
-        return texts.TryGetValue(template, out var render)
+        RenderedNotification text = texts.TryGetValue(template, out var render)
             ? render(values)
             : language == NotificationLanguage.English ? EnglishTexts.General(values) : VietnameseTexts.General(values);
+
+        // The page where the step is done, for a reader who wants to act on the notice at once.
+        return link is null ? text : text with
+        {
+            Body = Paragraphs(text.Body, language == NotificationLanguage.English ? $"Open it here (after signing in): {link}" : $"Mở trực tiếp (sau khi đăng nhập): {link}"),
+        };
     }
 
     /// <summary>Paragraphs separated by a blank line; empty ones (optional parts whose data is missing) are left out.</summary>
