@@ -45,7 +45,13 @@ internal static partial class RuleSetParser
             throw scoring.Fail("criteriaGroups", $"maxPoints of the groups add up to {sum}, not scoring.maxPoints ({max.Value})");
         }
 
-        return new PointsScale(max, groups, ReadBands(scoring, max.Value));
+        Sourced<decimal> partly = scoring.Sourced("partlyFixedWeight", static (c, n) => c.Decimal(n));
+        if (partly.Value is < 0 or > 1)
+        {
+            throw scoring.Fail("partlyFixedWeight", "must be from 0 to 1");
+        }
+
+        return new PointsScale(max, groups, ReadBands(scoring, max.Value), partly);
     }
 
     private static List<LevelBand> ReadBands(JsonCursor scoring, int maxPoints)

@@ -39,6 +39,7 @@ public class RuleSetParseTests
     [InlineData("five-year run of one", "recognition.consecutiveExcellent.years", "between 2 and 50")]
     [InlineData("wrong format version", "formatVersion", "must be 1")]
     [InlineData("no triggers", "notCompletedTriggers", "must not be empty")]
+    [InlineData("partly fixed weight above one", "scoring.partlyFixedWeight", "must be from 0 to 1")]
     public void Parse_MalformedQD366_NamesTheField(string change, string field, string problem)
     {
         string json = RuleSetJson.With("QD366-2025", r => Break(r, change));
@@ -114,6 +115,7 @@ public class RuleSetParseTests
             case "five-year run of one": r["recognition"]!["consecutiveExcellent"]!["years"] = 1; break;
             case "wrong format version": r["formatVersion"] = 2; break;
             case "no triggers": r["notCompletedTriggers"] = new JsonArray(); break;
+            case "partly fixed weight above one": scoring["partlyFixedWeight"]!["value"] = 1.5; break;
             default: throw new ArgumentOutOfRangeException(nameof(change), change, "No such change.");
         }
     }
