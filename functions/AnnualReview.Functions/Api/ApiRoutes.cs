@@ -19,6 +19,7 @@ public static class ApiRoutes
         services.AddIdempotency(configuration);
         services.AddApiDocs();
         services.AddSingleton(sp => new SelfReviewRules(new CycleDirectory(sp.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>()), sp.GetRequiredService<AnnualReview.Workflows.Storage.SubmissionStore>()));
+        services.AddSingleton<Reviews.CarriedShortcomings>();
         services.AddSingleton<RosterImportScope>();
         services.AddSingleton<CycleAccess>();
         services.AddSingleton<CycleReports>();

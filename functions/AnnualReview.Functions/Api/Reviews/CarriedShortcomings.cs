@@ -1,0 +1,53 @@
+using AnnualReview.Assessment.Shortcomings;
+using AnnualReview.Workflows.Contracts;
+using AnnualReview.Workflows.Storage;
+
+namespace AnnualReview.Functions.Api.Reviews;
+
+/// <summary>
+/// What a member carries into this year's section A.III: the shortcomings of the previous review, one each, and
+/// the cycle they come from. <see cref="FromCycleId"/> is null when no earlier cycle holds a self-review of the
+/// member (a first cycle, or a member new to the party), and then nothing is carried.
+/// </summary>
+public sealed record CarriedShortcomingList(string? FromCycleId, IReadOnlyList<Shortcoming> Items)
+{
+    public bool FirstCycle => FromCycleId is null;
+}
+
+/// <summary>
+/// Finds the previous year's review of a member and carries its shortcomings: section A.II of the member's last
+/// self-review version there. The previous cycle is the one last year's rating names (the member may have moved
+/// to another organization since), else a cycle of last year under this cycle's root, else any cycle of last year.
+/// </summary>
+public sealed class CarriedShortcomings(SubmissionStore submissions, ReadModelStore readModels, CycleRegistry cycles)
+{
+    /// <summary>The section of the self-review forms (02A/02B/02C, 2A/2B/2C) that names the shortcomings.</summary>
+    public const string ShortcomingsSection = "A.II";
+
+    public async Task<CarriedShortcomingList> ForAsync(CycleInput cycle, string memberId, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(cycle);
+        int lastYear = cycle.Year - 1;
+        var candidates = (await readModels.ReadRatingsAsync(memberId, cancellation))
+            .Where(r => r.Year == lastYear && !r.Cancelled)
+            .Select(r => r.CycleId)
+            .Concat((await cycles.AllAsync(cancellation))
+                .Where(c => c.Year == lastYear)
+                .OrderBy(c => c.RootUnitId == cycle.RootUnitId ? 0 : 1)
+                .ThenBy(c => c.CycleId, StringComparer.Ordinal)
+                .Select(c => c.CycleId))
+            .Distinct(StringComparer.Ordinal);
+
+        foreach (string cycleId in candidates)
+        {
+            SelfReviewVersion? last = (await submissions.VersionsAsync(cycleId, memberId, cancellation)).MaxBy(v => v.Version);
+            if (last is not null)
+            {
+                IReadOnlyList<string> items = ShortcomingList.Split(last.Sections.GetValueOrDefault(ShortcomingsSection));
+                return new CarriedShortcomingList(cycleId, [.. items.Select(t => new Shortcoming(t, ShortcomingSource.SelfReview))]);
+            }
+        }
+
+        return new CarriedShortcomingList(null, []);
+    }
+}
