@@ -4,6 +4,7 @@ using AnnualReview.Functions.Idempotency;
 using System.Text.Json;
 using AnnualReview.Assessment.Model;
 using AnnualReview.Assessment.Rules;
+using AnnualReview.Assessment.Shortcomings;
 using AnnualReview.Functions.Security;
 using AnnualReview.Workflows.Commands;
 using AnnualReview.Workflows.Rules;
@@ -72,6 +73,7 @@ public static class SelfReviewPage
         SelfReviewRefusal? closed = await r.Service<SelfReviewRules>().CheckOpenAsync(cycle.CycleId, cycle.Input, member, r.Cancellation);
         DateTime now = r.Service<TimeProvider>().GetUtcNow().UtcDateTime;
         var plan = (await r.PlansForAsync(cycle.Input, member.CellId)).SelfReview;
+        CarriedShortcomingList carried = await r.Service<CarriedShortcomings>().ForAsync(cycle.Input, member.Id, r.Cancellation);
         var body = new Html();
         if (r.Query("submitted") is { } version)
         {
@@ -131,9 +133,11 @@ public static class SelfReviewPage
             {
                 string field = "sections." + section.Code;
                 string id = CycleStartPage.Id(field);
+                bool remedy = field == RemedyFields.Section;
                 body.Add($"""
                     <label for="{id}">{section.Code}. {r.T(section.TitleVi, section.TitleEn)}{(section.Optional && !MarkedOptional(section) ? " " + r.T("(không bắt buộc)", "(optional)") : "")}</label>
-                    <textarea id="{id}" name="{field}" aria-describedby="{id}-error">{values.GetValueOrDefault(field, "")}</textarea>
+                    {(remedy ? RemedyFields.Render(r, carried, values) : Raw.Empty)}
+                    <textarea id="{id}" name="{field}" aria-describedby="{id}-error">{(remedy ? RemedySection.Prose(values.GetValueOrDefault(field)) : values.GetValueOrDefault(field, ""))}</textarea>
                     {WebPage.FieldError(r, errors, field, id)}
                     """);
             }
@@ -191,6 +195,7 @@ public static class SelfReviewPage
         IFormCollection posted = await r.Http.Request.ReadFormAsync(r.Cancellation);
         var values = posted.Keys.Where(k => k.StartsWith("sections.", StringComparison.Ordinal) || k == "selfRating")
             .ToDictionary(k => k, k => posted[k].ToString(), StringComparer.Ordinal);
+        int unmarked = RemedyFields.Fold(posted, values);
         string back = $"{WebUi.Root}/review?cycle={Uri.EscapeDataString(cycle.CycleId)}";
         if (posted["action"] == "draft")
         {
@@ -199,6 +204,11 @@ public static class SelfReviewPage
         }
 
         var errors = new List<ValidationError>();
+        if (unmarked > 0)
+        {
+            errors.Add(new ValidationError("Required", RemedyFields.Section, $"Còn {unmarked} hạn chế kỳ trước chưa chọn kết quả khắc phục.", $"{unmarked} of last year's shortcomings have no result chosen."));
+        }
+
         if (!Enum.TryParse(posted["selfRating"].ToString(), out RatingLevel level) || !Enum.IsDefined(level))
         {
             errors.Add(new ValidationError("Required", "selfRating", "Chưa chọn mức tự xếp loại.", "Choose your self-rated level."));

@@ -63,7 +63,13 @@ public static partial class RemedySection
         return fixes;
     }
 
-    private static string OneLine(string value)
+    /// <summary>The member's own prose in the section: every line but the marked ones and the nothing-carried line.</summary>
+    public static string Prose(string? sectionText)
+        => string.Join("\n", (sectionText ?? string.Empty).Split('\n')
+            .Where(l => !Marked().IsMatch(l.Trim()) && l.Trim() != NothingCarriedVi)).Trim();
+
+    /// <summary>A shortcoming or evidence as it is written on its line: one line, without the separating dash.</summary>
+    public static string OneLine(string value)
         => string.Join(' ', value.Replace(Dash.Trim(), "-", StringComparison.Ordinal).Split((char[])['\n', '\r', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries));
 
     [GeneratedRegex(@"^\[(?<state>Đã khắc phục|Khắc phục một phần|Chưa khắc phục)\]\s*(?<rest>.+)$", RegexOptions.CultureInvariant)]

@@ -37,5 +37,6 @@ public class RemedySectionTests
 
         ShortcomingFix only = Assert.Single(RemedySection.Parse(text));
         Assert.Equal(new ShortcomingFix("Đi họp muộn", FixState.NotFixed, string.Empty), only);
+        Assert.Equal("Tôi đã cố gắng.", RemedySection.Prose(text));
     }
 }
