@@ -158,7 +158,7 @@ public static class MeetingPage
         for (int i = 0; i < voted.Count; i++)
         {
             Member m = voted[i];
-            html.Add($"<tr data-member=\"{m.Id}\"><th scope=\"row\">{m.FullName}</th><td>{r.Level(v.Latest[m.Id]!.SelfRating)}</td>");
+            html.Add($"<tr data-member=\"{m.Id}\"><th scope=\"row\">{m.FullName}</th><td>{r.Level(v.Latest[m.Id]!.SelfRating)}{RemedyFields.Tally(r, v.Latest[m.Id]!.Sections)}</td>");
             int[] votes = new int[4];
             foreach (RatingLevel level in Enum.GetValues<RatingLevel>())
             {

@@ -86,5 +86,23 @@ internal static class RemedyFields
         return unmarked;
     }
 
+    /// <summary>
+    /// "Khắc phục: 2/3" beside a member's self-rating at the meeting, read back from the submitted A.III; empty
+    /// when the section has no marked lines (nothing carried, or written before shortcomings were carried).
+    /// </summary>
+    public static Raw Tally(WebRequest r, IReadOnlyDictionary<string, string> sections) => Tally(r.T, sections);
+
+    internal static Raw Tally(Func<string, string, string> t, IReadOnlyDictionary<string, string> sections)
+    {
+        IReadOnlyList<ShortcomingFix> fixes = RemedySection.Parse(sections.GetValueOrDefault(Section["sections.".Length..]));
+        if (fixes.Count == 0)
+        {
+            return Raw.Empty;
+        }
+
+        (int done, int total) = FixedShare.Count(fixes);
+        return Html.Of($" <span class=\"muted carried-tally\" title=\"{string.Join("\n", fixes.Select(RemedySection.Line))}\">{t("Khắc phục", "Fixed")}: {done}/{total}</span>");
+    }
+
     private static string Key(int i, string part) => string.Create(CultureInfo.InvariantCulture, $"carried[{i}].{part}");
 }

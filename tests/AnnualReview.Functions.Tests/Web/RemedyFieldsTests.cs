@@ -60,4 +60,13 @@ public class RemedyFieldsTests
         Assert.Contains(Html.Encode(RemedySection.NothingCarriedVi), html, StringComparison.Ordinal);
         Assert.DoesNotContain("<select", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Tally_CountsFullyFixedOnly_EmptyWithoutMarkedLines()
+    {
+        var sections = new Dictionary<string, string> { ["A.III"] = "[Đã khắc phục] A\n[Khắc phục một phần] B\n[Đã khắc phục] C — x" };
+
+        Assert.EndsWith(">Fixed: 2/3</span>", RemedyFields.Tally((vi, en) => en, sections).Markup, StringComparison.Ordinal);
+        Assert.Equal(Raw.Empty, RemedyFields.Tally(Vi, new Dictionary<string, string> { ["A.III"] = RemedySection.NothingCarriedVi }));
+    }
 }
