@@ -21,10 +21,7 @@ public sealed class WebOfflineTests(AzuriteFixture azurite)
     {
         CancellationToken timeout = TestTimeout.For(TimeSpan.FromMinutes(3));
         await using WebTestHost host = await StartAsync(azurite, timeout);
-        var definition = new CycleDefinition(2026, Board, RuleSetId,
-            new StepDueDates(new DateOnly(2026, 12, 10), new DateOnly(2026, 12, 18), new DateOnly(2026, 12, 26), new DateOnly(2026, 12, 31), new DateOnly(2027, 2, 1)),
-            new DateOnly(2027, 2, 1));
-        Assert.True((await host.App.Services.GetRequiredService<CycleStarter>().StartAsync(definition, null, timeout)).Started);
+        await host.StartCycleAsync(timeout);
 
         IPage page = await host.SignInAsync("Member:m03", new ViewportSize { Width = 390, Height = 844 });
         string review = host.Url("/web/review");
@@ -81,10 +78,7 @@ public sealed class WebOfflineTests(AzuriteFixture azurite)
     {
         CancellationToken timeout = TestTimeout.For(TimeSpan.FromMinutes(2));
         await using WebTestHost host = await StartAsync(azurite, timeout);
-        var definition = new CycleDefinition(2026, Board, RuleSetId,
-            new StepDueDates(new DateOnly(2026, 12, 10), new DateOnly(2026, 12, 18), new DateOnly(2026, 12, 26), new DateOnly(2026, 12, 31), new DateOnly(2027, 2, 1)),
-            new DateOnly(2027, 2, 1));
-        Assert.True((await host.App.Services.GetRequiredService<CycleStarter>().StartAsync(definition, null, timeout)).Started);
+        await host.StartCycleAsync(timeout);
         string link = AnnualReview.Functions.Notifications.Texts.NotificationLinks.For(host.App.BaseAddress, new Dictionary<string, string> { ["step"] = "SelfReview" }, CycleId);
 
         IBrowserContext phone = await host.Browser.NewContextAsync(new() { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });

@@ -29,11 +29,7 @@ public sealed class WebOnePathTests(AzuriteFixture azurite)
         roster = roster with { Members = [.. roster.Members, new Member(Exempt, "Lê Văn Miễn", Cell, MembershipKind.Full, new DateOnly(1960, 5, 1)) { Standing = MemberStanding.Exempt }] };
         RosterImportReport import = await host.App.Services.GetRequiredService<RosterService>().ImportAsync(roster, timeout);
         Assert.True(import.Imported, string.Join("; ", import.Errors));
-        var definition = new CycleDefinition(2026, Board, RuleSetId,
-            new StepDueDates(new DateOnly(2026, 12, 10), new DateOnly(2026, 12, 18), new DateOnly(2026, 12, 26), new DateOnly(2026, 12, 31), new DateOnly(2027, 2, 1)),
-            new DateOnly(2027, 2, 1));
-        CycleStartResult started = await host.App.Services.GetRequiredService<CycleStarter>().StartAsync(definition, null, timeout);
-        Assert.True(started.Started);
+        await host.StartCycleAsync(timeout);
         return host;
     }
 

@@ -105,6 +105,15 @@ internal sealed class WebTestHost : IAsyncDisposable
         }
     }
 
+    /// <summary>Starts the 2026 cycle over the whole city with the dates every web test uses (self-review due 10 December).</summary>
+    public async Task StartCycleAsync(CancellationToken cancellation)
+    {
+        var definition = new AnnualReview.Assessment.Cycle.CycleDefinition(2026, Board, RuleSetId,
+            new AnnualReview.Assessment.Cycle.StepDueDates(new DateOnly(2026, 12, 10), new DateOnly(2026, 12, 18), new DateOnly(2026, 12, 26), new DateOnly(2026, 12, 31), new DateOnly(2027, 2, 1)),
+            new DateOnly(2027, 2, 1));
+        Assert.True((await App.Services.GetRequiredService<CycleStarter>().StartAsync(definition, null, cancellation)).Started);
+    }
+
     /// <summary>A complete self-review for a member, submitted through the commands (the other members of the cell).</summary>
     public async Task SubmitDirectlyAsync(string memberId, RatingLevel level, CancellationToken cancellation)
     {

@@ -35,10 +35,7 @@ public sealed partial class WebWordsTests(AzuriteFixture azurite)
     {
         CancellationToken timeout = TestTimeout.For(TimeSpan.FromMinutes(4));
         await using WebTestHost host = await StartAsync(azurite, timeout);
-        var definition = new CycleDefinition(2026, Board, RuleSetId,
-            new StepDueDates(new DateOnly(2026, 12, 10), new DateOnly(2026, 12, 18), new DateOnly(2026, 12, 26), new DateOnly(2026, 12, 31), new DateOnly(2027, 2, 1)),
-            new DateOnly(2027, 2, 1));
-        Assert.True((await host.App.Services.GetRequiredService<CycleStarter>().StartAsync(definition, null, timeout)).Started);
+        await host.StartCycleAsync(timeout);
 
         IPage first = await host.SignInAsync("Member:m01");
         await ReloadUntilAsync(first, host.Url("/web/review"), async () => await first.Locator("#review-form").CountAsync() == 1, timeout);
