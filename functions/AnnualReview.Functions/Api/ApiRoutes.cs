@@ -21,6 +21,11 @@ public static class ApiRoutes
         services.AddSingleton(sp => new SelfReviewRules(new CycleDirectory(sp.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>()), sp.GetRequiredService<AnnualReview.Workflows.Storage.SubmissionStore>()));
         services.AddSingleton<Reviews.CarriedShortcomings>();
         services.AddSingleton<RosterImportScope>();
+        services.AddSingleton(sp => new CycleDirectory(sp.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>()));
+        services.AddSingleton<ReviewAccess>();
+        services.AddSingleton<Steps.RosterImportStep>();
+        services.AddSingleton<Steps.OrganizationRatingStep>();
+        services.AddSingleton<Steps.CellLevelsStep>();
         services.AddSingleton<CycleAccess>();
         services.AddSingleton<CycleReports>();
         services.AddSingleton<AuditExport>();

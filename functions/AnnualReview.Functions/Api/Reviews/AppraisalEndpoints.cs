@@ -92,7 +92,7 @@ internal sealed class AppraisalEndpoints(CycleDirectory cycles, ReviewAccess acc
         List<Unit> cells = [.. (await access.Roster.GetChildrenAsync(grassrootsId, cancellation)).Where(u => u.Kind == UnitKind.Cell)];
         var errors = new List<ValidationError>();
         Dictionary<string, MemberDecision> decisions = Decisions(body!, rows, errors);
-        Dictionary<string, RatingLevel> cellLevels = CellLevels(body!, cells, errors);
+        Dictionary<string, RatingLevel> cellLevels = Steps.CellLevelsStep.Read(body!.CellLevels?.Select(l => new KeyValuePair<string, string?>(l.Key, l.Value)), cells, errors);
         if (errors.Count > 0)
         {
             return ApiProblem.Validation(context, errors);
@@ -152,23 +152,6 @@ internal sealed class AppraisalEndpoints(CycleDirectory cycles, ReviewAccess acc
         }
 
         return decisions;
-    }
-
-    private static Dictionary<string, RatingLevel> CellLevels(AppraisalRequest body, List<Unit> cells, List<ValidationError> errors)
-    {
-        var levels = new Dictionary<string, RatingLevel>(StringComparer.Ordinal);
-        foreach (var (cellId, text) in body.CellLevels ?? [])
-        {
-            if (!cells.Exists(c => c.Id == cellId))
-            {
-                errors.Add(new ValidationError("NotACell", $"cellLevels.{cellId}", $"{cellId} không phải chi bộ trực thuộc.", $"{cellId} is not a cell of this organization."));
-                continue;
-            }
-
-            levels[cellId] = SelfReviewUpload.ReadLevel(text, $"cellLevels.{cellId}", errors);
-        }
-
-        return levels;
     }
 
     private async Task<(CycleInfo?, Caller, IResult?)> OrganizationAsync(HttpContext context, string cycleId, string grassrootsId)

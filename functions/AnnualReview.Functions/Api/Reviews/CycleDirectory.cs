@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
 using AnnualReview.Functions.Problems;
+using AnnualReview.Functions.Steps;
 using AnnualReview.Workflows.Contracts;
 using AnnualReview.Workflows.Rules;
 
@@ -41,18 +42,27 @@ public sealed class CycleDirectory(DurableTaskClient client)
     /// <summary>The cycle, or a 404 problem when no cycle has that id.</summary>
     public async Task<(CycleInfo? Cycle, IResult? Refusal)> FindAsync(HttpContext context, string cycleId)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        (CycleInfo? cycle, StepRefusal? refusal) = await FindAsync(cycleId, context.RequestAborted);
+        return (cycle, refusal?.ToProblem(context));
+    }
+
+    /// <summary>The cycle, or why there is none (the same for the API and the pages).</summary>
+    public async Task<(CycleInfo? Cycle, StepRefusal? Refusal)> FindAsync(string cycleId, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(cycleId);
         if (_cycles.TryGetValue(cycleId, out CycleInfo? cached))
         {
             return (cached, null);
         }
 
         OrchestrationMetadata? metadata = cycleId.Length is > 0 and <= 200 && !cycleId.Contains('~', StringComparison.Ordinal)
-            ? await client.GetInstanceAsync(CycleInstanceIds.Cycle(cycleId), getInputsAndOutputs: true, context.RequestAborted)
+            ? await client.GetInstanceAsync(CycleInstanceIds.Cycle(cycleId), getInputsAndOutputs: true, cancellation)
             : null;
         CycleInput? input = metadata is not null && Workflows.WorkflowNames.OrchestratorOf(metadata.Name) == Workflows.WorkflowNames.Cycle ? metadata.ReadInputAs<CycleInput>() : null;
         if (input is null)
         {
-            return (null, ApiProblem.Result(context, ProblemKind.NotFound, "cycleId", $"Không có đợt kiểm điểm {cycleId}.", $"No review cycle {cycleId}."));
+            return (null, StepRefusal.Of(ProblemKind.NotFound, "cycleId", $"Không có đợt kiểm điểm {cycleId}.", $"No review cycle {cycleId}."));
         }
 
         if (_cycles.Count >= MaxCached)
@@ -107,7 +117,10 @@ public sealed class CycleDirectory(DurableTaskClient client)
 
     /// <summary>The problem for a unit whose step cannot take this request: not reached yet (409) or over (409 step closed).</summary>
     public static IResult NotOpen(HttpContext context, UnitStep? step, string field, string whatVi, string whatEn)
+        => NotOpen(step, field, whatVi, whatEn).ToProblem(context);
+
+    public static StepRefusal NotOpen(UnitStep? step, string field, string whatVi, string whatEn)
         => step is null || (step.Running && step.Stage is null)
-            ? ApiProblem.Result(context, ReviewProblems.StepNotOpen, field, $"{whatVi}: đợt kiểm điểm chưa đến bước này.", $"{whatEn}: the cycle has not reached this step yet.")
-            : ApiProblem.Result(context, ProblemKind.StepClosed, field, $"{whatVi}: bước này đã đóng.", $"{whatEn}: this step is closed.");
+            ? StepRefusal.Of(ReviewProblems.StepNotOpen, field, $"{whatVi}: đợt kiểm điểm chưa đến bước này.", $"{whatEn}: the cycle has not reached this step yet.")
+            : StepRefusal.Of(ProblemKind.StepClosed, field, $"{whatVi}: bước này đã đóng.", $"{whatEn}: this step is closed.");
 }

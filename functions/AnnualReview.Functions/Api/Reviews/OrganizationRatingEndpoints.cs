@@ -1,10 +1,7 @@
-using AnnualReview.Functions.Idempotency;
 using AnnualReview.Assessment.Model;
-using AnnualReview.Assessment.Rules;
-using AnnualReview.Functions.Problems;
+using AnnualReview.Functions.Idempotency;
 using AnnualReview.Functions.Security;
-using AnnualReview.Workflows.Commands;
-using AnnualReview.Workflows.Contracts;
+using AnnualReview.Functions.Steps;
 
 namespace AnnualReview.Functions.Api.Reviews;
 
@@ -13,8 +10,8 @@ public sealed record OrganizationRatingsRequest(Dictionary<string, string>? Leve
 
 public sealed record OrganizationRatingsView(string CommitteeId, IReadOnlyDictionary<string, RatingLevel> Levels);
 
-/// <summary>A committee (or the board at the root) rates the organizations directly below it.</summary>
-internal sealed class OrganizationRatingEndpoints(CycleDirectory cycles, ReviewAccess access, ReviewCommands commands)
+/// <summary>A committee (or the board at the root) rates the organizations directly below it; the rules are <see cref="OrganizationRatingStep"/>'s.</summary>
+internal sealed class OrganizationRatingEndpoints(OrganizationRatingStep step)
 {
     public void Map(RouteGroupBuilder api)
     {
@@ -33,22 +30,15 @@ internal sealed class OrganizationRatingEndpoints(CycleDirectory cycles, ReviewA
     private async Task<IResult> RateAsync(HttpContext context, string cycleId, string committeeId)
     {
         Caller caller = Caller.From(context.User);
-        (CycleInfo? cycle, IResult? refusal) = await cycles.FindAsync(context, cycleId);
-        if (refusal is null)
-        {
-            (_, refusal) = await access.UnitAsync(context, cycle!, committeeId, caller, UnitKind.Committee, UnitKind.OrganizationBoard);
-        }
-
+        (OrganizationRatingTarget? target, StepRefusal? refusal) = await step.FindAsync(caller, cycleId, committeeId, context.RequestAborted);
         if (refusal is not null)
         {
-            return refusal;
+            return refusal.ToProblem(context);
         }
 
-        CancellationToken cancellation = context.RequestAborted;
-        UnitStep? step = await cycles.StepAsync(cycleId, committeeId, cancellation);
-        if (step is null || !step.Running || step.Stage != "rating-organizations")
+        if (!target!.Open)
         {
-            return CycleDirectory.NotOpen(context, step, "committeeId", "Xếp loại tổ chức", "Rating organizations");
+            return CycleDirectory.NotOpen(context, target.Step, "committeeId", "Xếp loại tổ chức", "Rating organizations");
         }
 
         (OrganizationRatingsRequest? body, IResult? bad) = await JsonBody.ReadAsync<OrganizationRatingsRequest>(context);
@@ -57,35 +47,8 @@ internal sealed class OrganizationRatingEndpoints(CycleDirectory cycles, ReviewA
             return bad;
         }
 
-        var below = (await access.Roster.GetChildrenAsync(committeeId, cancellation))
-            .Where(u => u.Kind is UnitKind.Committee or UnitKind.GrassrootsOrganization)
-            .Select(u => u.Id)
-            .ToHashSet(StringComparer.Ordinal);
-        var errors = new List<ValidationError>();
-        var levels = new Dictionary<string, RatingLevel>(StringComparer.Ordinal);
-        if (body!.Levels is not { Count: > 0 })
-        {
-            errors.Add(MeetingRequest.Required("levels", "Mức xếp loại các tổ chức", "The organizations' levels"));
-        }
-
-        foreach (var (unitId, text) in body.Levels ?? [])
-        {
-            if (!below.Contains(unitId))
-            {
-                errors.Add(new ValidationError("NotDirectlyBelow", $"levels.{unitId}",
-                    $"{unitId} không phải tổ chức trực thuộc {committeeId}.", $"{unitId} is not an organization directly below {committeeId}."));
-                continue;
-            }
-
-            levels[unitId] = SelfReviewUpload.ReadLevel(text, $"levels.{unitId}", errors);
-        }
-
-        if (errors.Count > 0)
-        {
-            return ApiProblem.Validation(context, errors);
-        }
-
-        await commands.RateOrganizationsAsync(cycleId, committeeId, new OrganizationsRated(levels, caller.Actor), RequestKeys.FromApi(context), cancellation);
-        return ReviewResults.Accepted(context, null, new OrganizationRatingsView(committeeId, levels));
+        (OrganizationRatingsView? rated, refusal) = await step.RateAsync(caller, cycleId, committeeId,
+            body!.Levels?.ToDictionary(l => l.Key, l => (string?)l.Value, StringComparer.Ordinal), RequestKeys.FromApi(context), context.RequestAborted);
+        return refusal is not null ? refusal.ToProblem(context) : ReviewResults.Accepted(context, null, rated!);
     }
 }

@@ -1,6 +1,7 @@
 using AnnualReview.Assessment.Model;
 using AnnualReview.Functions.Problems;
 using AnnualReview.Functions.Security;
+using AnnualReview.Functions.Steps;
 using AnnualReview.Workflows.Storage;
 
 namespace AnnualReview.Functions.Api.Reviews;
@@ -22,19 +23,27 @@ public sealed class ReviewAccess(UnitScope scope, RosterStore roster)
     /// <summary>The unit when it exists, lies in the cycle's tree and in the caller's subtree, and is of one of the given kinds.</summary>
     public async Task<(Unit? Unit, IResult? Refusal)> UnitAsync(HttpContext context, CycleInfo cycle, string unitId, Caller caller, params UnitKind[] kinds)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        (Unit? unit, StepRefusal? refusal) = await UnitAsync(cycle, unitId, caller, context.RequestAborted, kinds);
+        return (unit, refusal?.ToProblem(context));
+    }
+
+    /// <summary>The same check for any door: the unit, or why the caller may not act on it.</summary>
+    public async Task<(Unit? Unit, StepRefusal? Refusal)> UnitAsync(CycleInfo cycle, string unitId, Caller caller, CancellationToken cancellation, params UnitKind[] kinds)
+    {
         ArgumentNullException.ThrowIfNull(cycle);
-        CancellationToken cancellation = context.RequestAborted;
+        ArgumentNullException.ThrowIfNull(kinds);
         string[]? chain = await scope.ChainAsync(unitId, cancellation);
         Unit? unit = chain is null ? null : await roster.GetUnitAsync(unitId, cancellation);
         if (unit is null || !chain!.Contains(cycle.Input.RootUnitId, StringComparer.Ordinal) || (kinds.Length > 0 && !kinds.Contains(unit.Kind)))
         {
-            return (null, ApiProblem.Result(context, ProblemKind.NotFound, "unitId",
+            return (null, StepRefusal.Of(ProblemKind.NotFound, "unitId",
                 $"Không có đơn vị {unitId} phù hợp trong đợt {cycle.Input.CycleId}.", $"No suitable unit {unitId} in cycle {cycle.Input.CycleId}."));
         }
 
         return await scope.CoversAsync(caller, unitId, cancellation)
             ? (unit, null)
-            : (null, ApiProblem.Result(context, ProblemKind.OutOfScope, "unitId"));
+            : (null, StepRefusal.Of(ProblemKind.OutOfScope, "unitId"));
     }
 
     /// <summary>The member, found in the roster; the caller's right to them is checked by the endpoint.</summary>

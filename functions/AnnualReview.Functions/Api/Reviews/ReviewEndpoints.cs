@@ -25,7 +25,7 @@ public static class ReviewEndpoints
         new SelfReviewEndpoints(cycles, access, commands, submissions, storage, services.GetRequiredService<SelfReviewRules>()).Map(api);
         new CellEndpoints(cycles, access, commands, submissions).Map(api);
         new AppraisalEndpoints(cycles, access, commands, new AppraisalTable(roster, readModels)).Map(api);
-        new OrganizationRatingEndpoints(cycles, access, commands).Map(api);
+        new OrganizationRatingEndpoints(services.GetRequiredService<Steps.OrganizationRatingStep>()).Map(api);
         new RecognitionEndpoints(cycles, access, commands, readModels, scope, services.GetRequiredService<TimeProvider>()).Map(api);
         return api;
     }

@@ -3,6 +3,7 @@ using AnnualReview.Assessment.Model;
 using AnnualReview.Assessment.Roster;
 using AnnualReview.Functions.Problems;
 using AnnualReview.Functions.Security;
+using AnnualReview.Functions.Steps;
 using AnnualReview.Workflows.Commands;
 using AnnualReview.Workflows.Storage;
 using Microsoft.Net.Http.Headers;
@@ -12,12 +13,6 @@ namespace AnnualReview.Functions.Api.Roster;
 /// <summary>Roster import (all or nothing) and reading the unit tree.</summary>
 public static class RosterEndpoints
 {
-    /// <summary>Parse errors that mean the body itself could not be read, rather than a row being wrong.</summary>
-    private static readonly HashSet<string> Unreadable = new(StringComparer.Ordinal)
-    {
-        RosterErrorCodes.MalformedJson, RosterErrorCodes.EmptyFile, RosterErrorCodes.UnclosedQuote, RosterErrorCodes.MissingColumn,
-    };
-
     public static RouteGroupBuilder MapRoster(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
@@ -45,7 +40,7 @@ public static class RosterEndpoints
         return roster;
     }
 
-    private static async Task<IResult> ImportAsync(HttpContext context, RosterService service, RosterStore roster, RosterImportScope scope, TimeProvider clock, CancellationToken cancellation)
+    private static async Task<IResult> ImportAsync(HttpContext context, RosterImportStep step, CancellationToken cancellation)
     {
         string? type = MediaTypeHeaderValue.TryParse(context.Request.ContentType, out MediaTypeHeaderValue? media) ? media.MediaType.Value?.ToLowerInvariant() : null;
         if (type is not ("application/json" or "text/csv"))
@@ -56,70 +51,21 @@ public static class RosterEndpoints
 
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         string text = await reader.ReadToEndAsync(cancellation);
-        DateOnly today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        RosterImportResult validated;
-        int membersLineOffset = 0;
-        if (type == "text/csv")
+        RosterImportOutcome outcome = await step.ImportAsync(Caller.From(context.User), text, type == "text/csv", cancellation);
+        if (outcome.Refusal is not { } refusal)
         {
-            if (RosterCsvBody.Split(text) is not { } body)
-            {
-                return ApiProblem.Result(context, ProblemKind.MalformedBody, "body",
-                    "Nội dung CSV gồm bảng đơn vị, một dòng trống, rồi bảng đảng viên.",
-                    "The CSV body holds the units table, one blank line, then the members table.");
-            }
-
-            membersLineOffset = body.MembersFirstLine - 1;
-            validated = RosterImport.FromCsv(new StringReader(body.Units), new StringReader(body.Members), today);
-        }
-        else
-        {
-            validated = RosterImport.FromJson(text, today);
+            return Results.Ok(outcome.Imported);
         }
 
-        if (!validated.Valid)
+        if (outcome.Lines.Count == 0)
         {
-            return Refused(context, validated.Errors, membersLineOffset);
+            return refusal.ToProblem(context);
         }
 
-        if (validated.Units.Count == 0)
-        {
-            // An empty roster would read as "every unit removed": never what anyone means to send.
-            return Refused(context, [new RosterError(RosterErrorCodes.NoRoot, null, "units", "Danh sách không có đơn vị nào.", "The roster has no units.")], 0);
-        }
-
-        if (await scope.FirstOutsideAsync(Caller.From(context.User), validated.Units, cancellation) is { } outside)
-        {
-            return ApiProblem.Result(context, ProblemKind.OutOfScope, "units",
-                $"Đơn vị {outside} nằm ngoài phạm vi của bạn.", $"Unit {outside} is outside your part of the tree.");
-        }
-
-        // An import is a whole tree from its root. A root that is stored under a parent would come loose from it.
-        Unit root = validated.Units.First(u => u.ParentId is null);
-        if (await roster.GetUnitAsync(root.Id, cancellation) is { ParentId: { } storedParent })
-        {
-            return Refused(context, [new RosterError("roster.root-has-parent", null, "units",
-                $"Đơn vị {root.Id} đang thuộc {storedParent}; hãy nhập cả cây từ đơn vị gốc.",
-                $"Unit {root.Id} is stored under {storedParent}; import the whole tree from its root.")], 0);
-        }
-
-        RosterImportReport report = await service.ImportAsync(validated, cancellation);
-        return Results.Ok(RosterImportResponse.From(report.Changes!));
-    }
-
-    private static IResult Refused(HttpContext context, IReadOnlyList<RosterError> errors, int membersLineOffset)
-    {
         bool english = ApiProblem.PrefersEnglish(context);
-        var rows = errors.Select(e => new RosterRowProblem(
-            e.Field,
-            e.Code,
-            english ? e.MessageEn : e.MessageVi,
-            e.Line is { } line && e.Position?.Collection == "members" ? line + membersLineOffset : e.Line,
-            e.Position?.Path)).ToList();
-        RosterError first = errors[0];
-        ProblemKind kind = errors.Any(e => Unreadable.Contains(e.Code)) ? ProblemKind.MalformedBody : ProblemKind.Validation;
-        Dictionary<string, object?> body = ApiProblem.Body(context, kind, first.Field.Length > 0 ? first.Field : first.Position?.Collection, first.MessageVi, first.MessageEn);
-        body["errors"] = rows;
-        return Results.Json(body, statusCode: kind.Status, contentType: ApiProblem.ContentType);
+        Dictionary<string, object?> body = ApiProblem.Body(context, refusal.Kind, refusal.Field, refusal.DetailVi, refusal.DetailEn);
+        body["errors"] = outcome.Lines.Select(l => new RosterRowProblem(l.Field, l.Code, english ? l.MessageEn : l.MessageVi, l.Line, l.Row)).ToList();
+        return Results.Json(body, statusCode: refusal.Kind.Status, contentType: ApiProblem.ContentType);
     }
 
     private static async Task<IResult> GetUnitAsync(string unitId, HttpContext context, RosterStore roster, UnitScope scope, CancellationToken cancellation)
