@@ -60,6 +60,7 @@ public static class Layout
 
         if (caller.IsAny(AppRoles.OrganizationBoard, AppRoles.Admin))
         {
+            links.Add(($"{WebUi.Root}/roster/import", request.T("Nhập danh sách", "Import the roster")));
             links.Add(($"{WebUi.Root}/cycles/new", request.T("Bắt đầu đợt", "Start a cycle")));
         }
 
@@ -76,6 +77,17 @@ public static class Layout
         if (caller.IsAny(AppRoles.Committee, AppRoles.Admin))
         {
             links.Add(($"{WebUi.Root}/appraisal", request.T("Thẩm định", "Appraisal")));
+            links.Add(($"{WebUi.Root}/cell-levels", request.T("Xếp loại chi bộ", "Cell levels")));
+        }
+
+        if (caller.IsAny(AppRoles.Committee, AppRoles.OrganizationBoard, AppRoles.Admin))
+        {
+            links.Add(($"{WebUi.Root}/organization-ratings", request.T("Xếp loại tổ chức", "Rate organizations")));
+        }
+
+        if (caller.IsAny(AppRoles.OrganizationBoard, AppRoles.Admin))
+        {
+            links.Add(($"{WebUi.Root}/finish", request.T("Kết thúc đợt", "Finish the cycle")));
         }
 
         if (caller.IsAny(AppRoles.OrganizationBoard, AppRoles.Committee, AppRoles.Auditor, AppRoles.Admin))

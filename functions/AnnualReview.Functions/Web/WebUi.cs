@@ -54,6 +54,10 @@ public static class WebUi
         MeetingPage.Map(app);
         AppraisalPage.Map(app);
         RecognitionPage.Map(app);
+        RosterImportPage.Map(app);
+        CellLevelsPage.Map(app);
+        OrganizationRatingsPage.Map(app);
+        CycleFinishPage.Map(app);
         AuditPages.Map(app);
         InboxPage.Map(app);
         return app;
