@@ -39,11 +39,11 @@ internal sealed class WebTestHost : IAsyncDisposable
 
     public static string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
-    /// <summary>The clock starts on 25 November 2026 (Hồ Chí Minh City), before every step of the 2026 cycle falls due.</summary>
-    public static async Task<WebTestHost> StartAsync(AzuriteFixture azurite, CancellationToken cancellation)
+    /// <summary>The clock starts on 25 November 2026 (Hồ Chí Minh City), before every step of the 2026 cycle falls due; <paramref name="roster"/> replaces the standard city.</summary>
+    public static async Task<WebTestHost> StartAsync(AzuriteFixture azurite, CancellationToken cancellation, RosterImportResult? roster = null)
     {
         TestApp app = await TestApp.StartAsync(azurite, cancellation, [new("Clock:Start", "2026-11-25T01:00:00Z"), new("Clock:Scale", "1")]);
-        RosterImportReport import = await app.Services.GetRequiredService<RosterService>().ImportAsync(Roster(), cancellation);
+        RosterImportReport import = await app.Services.GetRequiredService<RosterService>().ImportAsync(roster ?? Roster(), cancellation);
         Assert.True(import.Imported, string.Join("; ", import.Errors));
         IPlaywright playwright = await Playwright.CreateAsync();
         IBrowser browser = await playwright.Chromium.LaunchAsync(new()

@@ -60,6 +60,10 @@ public sealed partial class WebWordsTests(AzuriteFixture azurite)
             ("OrganizationBoard:" + Board, $"/web/cycles/{CycleId}", "board-progress"),
             ("OrganizationBoard:" + Board, $"/web/cycles/{CycleId}/members/m01", "board-member"),
             ("OrganizationBoard:" + Board, $"/web/recognition?cycle={CycleId}&unit={Board}", "board-recognition"),
+            ("OrganizationBoard:" + Board, "/web/roster/import", "board-roster-import"),
+            ("OrganizationBoard:" + Board, $"/web/cycles/{CycleId}/finish", "board-finish"),
+            ("Committee:" + Committee, $"/web/organization-ratings?cycle={CycleId}&unit={Committee}", "committee-organization-ratings"),
+            ("Committee:" + Grassroots, $"/web/cell-levels?cycle={CycleId}&unit={Grassroots}", "committee-cell-levels"),
             ("Auditor:" + Board, $"/web/audit?cycle={CycleId}", "auditor-instances"),
             ("Auditor:" + Board, $"/web/audit/instance?id={Uri.EscapeDataString(CycleInstanceIds.Unit(CycleId, Cell))}", "auditor-timeline"),
         };
