@@ -65,7 +65,7 @@ public static class CycleFinishPage
         else
         {
             body.Add($"<p>{r.T("Đợt kết thúc khi Ban tổ chức xếp loại các tổ chức trực thuộc; khi đó báo cáo cuối cùng được lập.", "The cycle finishes when the board rates the organizations directly below it; the final report is then written.")}</p>");
-            body.Add(await OrganizationRatingsPage.FormAsync(r, target, $"{WebUi.Root}/cycles/{Uri.EscapeDataString(cycleId)}/finish", values, refusal));
+            body.Add(await OrganizationRatingsPage.FormAsync(r, target, $"{WebUi.Root}/cycles/{Uri.EscapeDataString(cycleId)}/finish", values, refusal, heading: false));
         }
 
         return Layout.Render(r, Title(r), body.ToRaw(), refusal is null ? StatusCodes.Status200OK : refusal.Kind.Status);

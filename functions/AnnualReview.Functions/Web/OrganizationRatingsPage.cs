@@ -40,7 +40,7 @@ public static class OrganizationRatingsPage
         }
 
         string action = $"{WebUi.Root}/organization-ratings?cycle={Uri.EscapeDataString(cycle.CycleId)}&unit={Uri.EscapeDataString(unitId)}";
-        Raw form = await FormAsync(r, target!, action, values, refusal);
+        Raw form = await FormAsync(r, target!, action, values, refusal, heading: true);
         return Layout.Render(r, Title(r), form, refusal is null ? StatusCodes.Status200OK : refusal.Kind.Status);
     }
 
@@ -70,14 +70,18 @@ public static class OrganizationRatingsPage
     }
 
     /// <summary>The table of organizations below with a level each, and the button while the step is open.</summary>
-    internal static async Task<Raw> FormAsync(WebRequest r, OrganizationRatingTarget target, string action, Dictionary<string, string>? values, StepRefusal? refusal)
+    /// <param name="heading">Whether to open with the committee, the cycle and the step; the finish page has its own.</param>
+    internal static async Task<Raw> FormAsync(WebRequest r, OrganizationRatingTarget target, string action, Dictionary<string, string>? values, StepRefusal? refusal, bool heading)
     {
         ArgumentNullException.ThrowIfNull(target);
         string cycleId = target.Cycle.Input.CycleId;
         Dictionary<string, RatingLevel> sent = await StepPageParts.SentLevelsAsync(r, cycleId, target.Committee.Id, EventNames.OrganizationsRated);
         var progress = (await r.Service<ReadModelStore>().ReadProgressAsync(cycleId, r.Cancellation)).ToDictionary(p => p.UnitId, StringComparer.Ordinal);
         string stage = target.Step?.Stage ?? "";
-        var body = new Html().Add($"<p>{target.Committee.Name} · <span title=\"{cycleId}\">{Labels.Cycle(r, target.Cycle.Input.Year, null)}</span> · <span id=\"rating-stage\" data-stage=\"{stage}\" data-open=\"{(target.Open ? "true" : "false")}\">{StageText(r, target)}</span></p>");
+        Raw state = Html.Of($"<span id=\"rating-stage\" data-stage=\"{stage}\" data-open=\"{(target.Open ? "true" : "false")}\">{StageText(r, target)}</span>");
+        var body = heading
+            ? new Html().Add($"<p>{target.Committee.Name} · <span title=\"{cycleId}\">{Labels.Cycle(r, target.Cycle.Input.Year, null)}</span> · {state}</p>")
+            : new Html().Add($"<p>{r.T("Bước hiện tại", "Where it stands")}: {state}</p>");
         if (r.Query("sent") is not null && refusal is null)
         {
             body.Add($"<p class=\"notice\" role=\"status\" id=\"sent\">{r.T("Đã gửi mức xếp loại các tổ chức.", "The organizations' levels were sent.")}</p>");
@@ -94,13 +98,13 @@ public static class OrganizationRatingsPage
         }
 
         body.Add($"<form method=\"post\" action=\"{action}\" id=\"ratings-form\">{r.Antiforgery()}<input type=\"hidden\" name=\"{RequestKeys.FormField}\" value=\"{values?.GetValueOrDefault(RequestKeys.FormField) ?? RequestKeys.NewFormToken()}\">");
-        body.Add($"<div class=\"table-wrap\"><table><thead><tr><th>{r.T("Tổ chức", "Organization")}</th><th>{r.T("Tiến độ", "Progress")}</th><th>{r.T("Đảng viên theo mức", "Members by level")}</th><th>{r.T("Xếp loại", "Level")}</th></tr></thead><tbody>");
+        body.Add($"<div class=\"table-wrap\"><table><thead><tr><th>{r.T("Tổ chức", "Organization")}</th><th>{r.T("Tiến độ, đảng viên theo mức", "Progress, members by level")}</th><th>{r.T("Xếp loại", "Level")}</th></tr></thead><tbody>");
         foreach (Unit unit in target.Below)
         {
             ProgressRow? row = progress.GetValueOrDefault(unit.Id);
             string levels = row is null ? r.T("chưa có", "none yet") : StepPageParts.LevelCounts(r, row.ByLevel.SelectMany(l => Enumerable.Repeat(l.Key, l.Value)));
             string? chosen = values?.GetValueOrDefault("level." + unit.Id) ?? (sent.TryGetValue(unit.Id, out RatingLevel level) ? level.ToString() : null);
-            body.Add($"<tr data-unit=\"{unit.Id}\"><th scope=\"row\">{unit.Name}<br><span class=\"muted\">{Labels.Kind(r, unit.Kind)}</span></th><td>{Labels.UnitStage(r, row?.Stage)}</td><td>{levels}</td>");
+            body.Add($"<tr data-unit=\"{unit.Id}\"><th scope=\"row\">{unit.Name}<br><span class=\"muted\">{Labels.Kind(r, unit.Kind)}</span></th><td>{Labels.UnitStage(r, row?.Stage)}<br><span class=\"muted\">{levels}</span></td>");
             body.Add($"<td>{StepPageParts.LevelSelect(r, "level-" + unit.Id, "level." + unit.Id, r.T("Xếp loại ", "Level of ") + unit.Name, chosen, target.Open)}</td></tr>");
         }
 
