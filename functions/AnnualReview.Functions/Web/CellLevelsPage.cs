@@ -60,12 +60,20 @@ public static class CellLevelsPage
             : await ShowAsync(r, values, refusal);
     }
 
+    /// <summary>Before the appraisal the organization's orchestration has no stage yet: its cells are still at work.</summary>
+    private static string StageText(WebRequest r, CellLevelsTarget target) => target switch
+    {
+        { Open: true } => r.T("Đang thẩm định: đặt mức cho các chi bộ trước khi hoàn tất", "Appraisal open: set the cells' levels before finalizing"),
+        { Step: null } or { Step.Stage: null } => r.T("Chưa đến bước thẩm định", "Not yet at the appraisal"),
+        _ => Labels.UnitStage(r, target.Step?.Stage),
+    };
+
     private static async Task<Raw> FormAsync(WebRequest r, CellLevelsTarget target, Dictionary<string, string>? values, StepRefusal? refusal)
     {
         string cycleId = target.Cycle.Input.CycleId;
         Dictionary<string, RatingLevel> sent = await StepPageParts.SentLevelsAsync(r, cycleId, target.Organization.Id, EventNames.Appraisal);
         string stage = target.Step?.Stage ?? "";
-        var body = new Html().Add($"<p>{target.Organization.Name} · <span title=\"{cycleId}\">{Labels.Cycle(r, target.Cycle.Input.Year, null)}</span> · <span id=\"cells-stage\" data-open=\"{(target.Open ? "true" : "false")}\">{(target.Open ? r.T("Đang thẩm định: đặt mức cho các chi bộ trước khi hoàn tất", "Appraisal open: set the cells' levels before finalizing") : Labels.UnitStage(r, target.Step?.Stage))}</span></p>");
+        var body = new Html().Add($"<p>{target.Organization.Name} · <span title=\"{cycleId}\">{Labels.Cycle(r, target.Cycle.Input.Year, null)}</span> · <span id=\"cells-stage\" data-open=\"{(target.Open ? "true" : "false")}\">{StageText(r, target)}</span></p>");
         if (r.Query("sent") is not null && refusal is null)
         {
             body.Add($"<p class=\"notice\" role=\"status\" id=\"sent\">{r.T("Đã gửi mức xếp loại các chi bộ.", "The cells' levels were sent.")}</p>");
@@ -76,7 +84,7 @@ public static class CellLevelsPage
             body.Add(StepPageParts.Refusal(r, refusal, r.T("Chưa gửi được", "Not sent")));
         }
 
-        if (!target.Open && target.Step is null)
+        if (target.Step?.Stage is null)
         {
             body.Add($"<p class=\"muted\" id=\"not-yet\">{r.T("Các chi bộ chưa họp xong; trang này mở khi bắt đầu thẩm định.", "The cells have not finished their meetings; this opens with the appraisal.")}</p>");
         }

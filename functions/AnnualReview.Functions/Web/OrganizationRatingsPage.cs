@@ -104,7 +104,7 @@ public static class OrganizationRatingsPage
             ProgressRow? row = progress.GetValueOrDefault(unit.Id);
             string levels = row is null ? r.T("chưa có", "none yet") : StepPageParts.LevelCounts(r, row.ByLevel.SelectMany(l => Enumerable.Repeat(l.Key, l.Value)));
             string? chosen = values?.GetValueOrDefault("level." + unit.Id) ?? (sent.TryGetValue(unit.Id, out RatingLevel level) ? level.ToString() : null);
-            body.Add($"<tr data-unit=\"{unit.Id}\"><th scope=\"row\">{unit.Name}<br><span class=\"muted\">{Labels.Kind(r, unit.Kind)}</span></th><td>{Labels.UnitStage(r, row?.Stage)}<br><span class=\"muted\">{levels}</span></td>");
+            body.Add($"<tr data-unit=\"{unit.Id}\"><th scope=\"row\">{unit.Name}<br><span class=\"muted\">{Labels.Kind(r, unit.Kind)}</span></th><td>{Labels.UnitStage(r, row?.Stage ?? "")}<br><span class=\"muted\">{levels}</span></td>");
             body.Add($"<td>{StepPageParts.LevelSelect(r, "level-" + unit.Id, "level." + unit.Id, r.T("Xếp loại ", "Level of ") + unit.Name, chosen, target.Open)}</td></tr>");
         }
 

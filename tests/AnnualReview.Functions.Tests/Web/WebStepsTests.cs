@@ -48,8 +48,15 @@ public sealed class WebStepsTests(AzuriteFixture azurite)
         Assert.Equal(403, cells!.Status);
         Assert.Contains("ngoài vai trò hoặc phạm vi", await other.InnerTextAsync("main"), StringComparison.Ordinal);
 
-        // A grassroots committee may not rate the district above it; the district may not finish the city's cycle.
+        // Its own committee sees its cell by name, closed until the appraisal, and told why.
         IPage grassroots = await host.SignInAsync("Committee:" + Grassroots);
+        await grassroots.GotoAsync(host.Url($"/web/cell-levels?cycle={CycleId}&unit={Grassroots}"));
+        Assert.Equal("false", await grassroots.GetAttributeAsync("#cells-stage", "data-open"));
+        Assert.Equal("Chưa đến bước thẩm định", await grassroots.InnerTextAsync("#cells-stage"));
+        Assert.True(await grassroots.Locator("#not-yet").IsVisibleAsync());
+        Assert.Equal(0, await grassroots.Locator("#set-levels").CountAsync());
+
+        // A grassroots committee may not rate the district above it; the district may not finish the city's cycle.
         IResponse? above = await grassroots.GotoAsync(host.Url($"/web/organization-ratings?cycle={CycleId}&unit={Committee}"));
         Assert.Equal(403, above!.Status);
         IPage district = await host.SignInAsync("Committee:" + Committee);
