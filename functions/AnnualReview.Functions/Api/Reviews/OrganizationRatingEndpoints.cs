@@ -46,7 +46,8 @@ internal sealed class OrganizationRatingEndpoints(CycleDirectory cycles, ReviewA
 
         CancellationToken cancellation = context.RequestAborted;
         UnitStep? step = await cycles.StepAsync(cycleId, committeeId, cancellation);
-        if (step is null || !step.Running || step.Stage != "rating-organizations")
+        if ((step is null || !step.Running || step.Stage != "rating-organizations")
+            && !await commands.AlreadyRaisedAsync(CycleInstanceIds.Unit(cycleId, committeeId), EventNames.OrganizationsRated, RequestKeys.FromApi(context), cancellation))
         {
             return CycleDirectory.NotOpen(context, step, "committeeId", "Xếp loại tổ chức", "Rating organizations");
         }
