@@ -68,7 +68,6 @@ public sealed class IdempotencyStore(TableClient table)
         await table.UpsertEntityAsync(ToEntity(partition, subject, key, answer), TableUpdateMode.Replace, cancellation);
     }
 
-    /// <summary>Frees the key after a failure, so a retry runs again instead of replaying an error.</summary>
     /// <summary>Marks the claim as abandoned now (its start put far back), so the next attempt takes it over at once, knowing an attempt ran.</summary>
     public async Task ReleaseAsync(string partition, CancellationToken cancellation)
         => await table.UpsertEntityAsync(new TableEntity(partition, "") { ["StartedAt"] = DateTimeOffset.UnixEpoch, ["Completed"] = false }, TableUpdateMode.Merge, cancellation);

@@ -37,6 +37,14 @@ public sealed class InstanceVisibility(UnitScope scope, RosterStore roster)
     /// <summary>The unit an instance is about, from its input (which the engine keeps as it was started), or null.</summary>
     private async Task<string?> UnitOfAsync(OrchestrationMetadata instance, CancellationToken cancellation)
     {
+        if (instance.Name is not { Length: > 0 })
+        {
+            // DTFx can leave an instance's row without its name and input: a worker killed after writing the first
+            // step's history but before the row takes the started event as a duplicate when it comes back, and
+            // only merges the status into a new row. The id of a unit's review still names the unit.
+            return CycleInstanceIds.UnitOf(instance.InstanceId);
+        }
+
         try
         {
             switch (WorkflowNames.OrchestratorOf(instance.Name))

@@ -38,6 +38,13 @@ public sealed class OrganizationRatingStep(CycleDirectory cycles, ReviewAccess a
         return (new OrganizationRatingTarget(cycle!, committee!, below, step), null);
     }
 
+    /// <summary>
+    /// Whether an earlier attempt of this request already sent the levels: the step has then moved on because of
+    /// it, and the retry is answered as accepted rather than told the step is closed.
+    /// </summary>
+    public Task<bool> AlreadyRatedAsync(string cycleId, string committeeId, CommandRequest? request, CancellationToken cancellation)
+        => commands.AlreadyRaisedAsync(CycleInstanceIds.Unit(cycleId, committeeId), EventNames.OrganizationsRated, request, cancellation);
+
     /// <summary>Checks and sends the levels; nothing is sent when anything is wrong.</summary>
     public async Task<(OrganizationRatingsView? Rated, StepRefusal? Refusal)> RateAsync(
         Caller caller, string cycleId, string committeeId, IReadOnlyDictionary<string, string?>? levels, CommandRequest? request, CancellationToken cancellation)
@@ -48,7 +55,7 @@ public sealed class OrganizationRatingStep(CycleDirectory cycles, ReviewAccess a
             return (null, refusal);
         }
 
-        if (!target!.Open)
+        if (!target!.Open && !await AlreadyRatedAsync(cycleId, committeeId, request, cancellation))
         {
             return (null, CycleDirectory.NotOpen(target.Step, "committeeId", "Xếp loại tổ chức", "Rating organizations"));
         }

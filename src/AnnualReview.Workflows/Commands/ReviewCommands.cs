@@ -104,13 +104,21 @@ public sealed class ReviewCommands(DurableTaskClient client, AssessmentStorage s
     }
 
     /// <summary>
+    /// Whether an earlier attempt of this request already raised its event. The step may have moved on because of
+    /// it (a finalized appraisal, a recorded meeting), so a retry whose first attempt died after raising is answered
+    /// as that attempt would have been, instead of being told the step is closed.
+    /// </summary>
+    public async Task<bool> AlreadyRaisedAsync(string instanceId, string eventName, CommandRequest? request, CancellationToken cancellation)
+        => request is { MayHaveRun: true } && raised is not null && await raised.ContainsAsync(instanceId, eventName, request.Key, cancellation);
+
+    /// <summary>
     /// Raises a person's event. A retry of a request whose first attempt may have raised it already looks in the
     /// instance's history first; the orchestration also applies a request only once, for the rare retry that
     /// comes while the first event still waits in its queue.
     /// </summary>
     private async Task RaiseOnceAsync(string instanceId, string eventName, IPeopleEvent payload, CommandRequest? request, CancellationToken cancellation)
     {
-        if (request is { MayHaveRun: true } && raised is not null && await raised.ContainsAsync(instanceId, eventName, request.Key, cancellation))
+        if (await AlreadyRaisedAsync(instanceId, eventName, request, cancellation))
         {
             return;
         }

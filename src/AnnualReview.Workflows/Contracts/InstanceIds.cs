@@ -7,5 +7,13 @@ public static class CycleInstanceIds
 
     public static string Unit(string cycleId, string unitId) => $"{cycleId}~{unitId}";
 
+    /// <summary>The unit a unit instance's id names (what follows the cycle's id), or null for any other id.</summary>
+    public static string? UnitOf(string instanceId)
+    {
+        ArgumentNullException.ThrowIfNull(instanceId);
+        int at = instanceId.IndexOf('~', StringComparison.Ordinal);
+        return at > 0 && at < instanceId.Length - 1 && instanceId.IndexOf('~', at + 1) < 0 ? instanceId[(at + 1)..] : null;
+    }
+
     public static string ReRating(string memberId, int year, string reference) => $"rerate~{memberId}~{year}~{reference}";
 }

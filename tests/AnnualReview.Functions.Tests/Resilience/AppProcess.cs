@@ -29,6 +29,9 @@ internal sealed class AppProcess : IAsyncDisposable
 
     public int Kills { get; private set; }
 
+    /// <summary>How long a start may take before the test fails with the app's log instead of waiting on.</summary>
+    public static TimeSpan ReadyWithin { get; } = TimeSpan.FromSeconds(60);
+
     /// <summary>The last lines the process wrote, for a failing test's message.</summary>
     public string Log
     {
@@ -63,9 +66,15 @@ internal sealed class AppProcess : IAsyncDisposable
         _process.BeginErrorReadLine();
         Starts++;
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        var startedAt = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
             cancellation.ThrowIfCancellationRequested();
+            if (startedAt.Elapsed > ReadyWithin)
+            {
+                throw new TimeoutException($"The app (start {Starts}) did not answer its status page within {ReadyWithin.TotalSeconds} s:\n{Log}");
+            }
+
             if (_process.HasExited)
             {
                 throw new InvalidOperationException($"The app exited with {_process.ExitCode}:\n{Log}");

@@ -24,6 +24,12 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite, ITestOutputHelper
     private const int MembersPerCell = 5;
     private const int MinimumKills = 7;
 
+    /// <summary>
+    /// Kills stop after this many, so the cycle can finish on a slow machine: when a start takes longer than the
+    /// gap between kills, a killer without end would keep the engine from ever holding its partitions long enough.
+    /// </summary>
+    private const int MaximumKills = 12;
+
     [Fact]
     public async Task WholeCycle_WithTheHostKilledAgainAndAgain_EveryWriteHappensOnce_AndTheCycleCompletes()
     {
@@ -42,7 +48,14 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite, ITestOutputHelper
 
         using var killing = new CancellationTokenSource();
         using var cycleDone = new CancellationTokenSource();
+        using var flow = CancellationTokenSource.CreateLinkedTokenSource(timeout);
         Task killer = KillAgainAndAgainAsync(app, cycleDone.Token, killing.Token);
+
+        // A start that never becomes ready fails the killer; stop the people's clients too, so the test ends with
+        // the killer's reason (and the app's log) instead of their retries running into the overall timeout.
+        _ = killer.ContinueWith(_ => flow.Cancel(), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        CancellationToken overall = timeout;
+        timeout = flow.Token;
         string cycleId;
         int actions = 0;
         try
@@ -101,11 +114,22 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite, ITestOutputHelper
 
             await WaitForCompletedAsync(auditor, cycleId, timeout);
         }
+        catch (Exception) when (!killer.IsFaulted)
+        {
+            output.WriteLine($"The app's last lines:\n{app.Log}");
+            killing.Cancel();
+            throw;
+        }
         finally
         {
             cycleDone.Cancel();
-            await killer.WaitAsync(timeout);
+            if (!killing.IsCancellationRequested || killer.IsFaulted)
+            {
+                await killer.WaitAsync(overall);
+            }
         }
+
+        timeout = overall;
 
         output.WriteLine($"{app.Kills} kills, {app.Starts} starts, {actions} actions, {retries} retried sends.");
         Assert.True(app.Kills >= MinimumKills, $"only {app.Kills} kills");
@@ -152,11 +176,29 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite, ITestOutputHelper
     private async Task KillAgainAndAgainAsync(AppProcess app, CancellationToken cycleDone, CancellationToken cancellation)
     {
         var random = new Random(20261206);
-        while (!cycleDone.IsCancellationRequested || app.Kills < MinimumKills)
+        while (app.Kills < MinimumKills || (!cycleDone.IsCancellationRequested && app.Kills < MaximumKills))
         {
             await Task.Delay(TimeSpan.FromMilliseconds(random.Next(1500, 4500)), cancellation);
             await app.KillAsync();
             output.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} killed ({app.Kills})");
+            await StartAgainAsync(app, cancellation);
+        }
+    }
+
+    /// <summary>
+    /// Starts the app; a start that does not answer within <see cref="AppProcess.ReadyWithin"/> is written to the
+    /// test's output with the app's log, killed and started once more (as a platform restarts a stuck instance).
+    /// </summary>
+    private async Task StartAgainAsync(AppProcess app, CancellationToken cancellation)
+    {
+        try
+        {
+            await app.StartAsync(cancellation);
+        }
+        catch (TimeoutException stuck)
+        {
+            output.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} a start did not become ready: {stuck.Message}");
+            await app.KillAsync();
             await app.StartAsync(cancellation);
         }
     }
@@ -176,6 +218,7 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite, ITestOutputHelper
             // Raised to twice the control queues' visibility (10 s) by the app: a takeover never races a hidden event.
             ["Idempotency__InFlightLeaseSeconds"] = "5",
             ["Logging__LogLevel__Default"] = "Warning",
+            ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
             [section + "storageProvider__partitionCount"] = "2",
             [section + "storageProvider__maxQueuePollingInterval"] = "00:00:00.250",
             [section + "storageProvider__controlQueueVisibilityTimeout"] = "00:00:05",

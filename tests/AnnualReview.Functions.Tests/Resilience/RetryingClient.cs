@@ -19,8 +19,15 @@ internal sealed class RetryingClient(Uri baseAddress, string token, Action? retr
     public async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> request, CancellationToken cancellation)
     {
         string key = Guid.NewGuid().ToString("N");
+        string lastAnswer = "no answer yet";
         while (true)
         {
+            if (cancellation.IsCancellationRequested)
+            {
+                // Say what the server kept answering, so a retry loop that never ends tells why.
+                throw new OperationCanceledException($"Gave up retrying; the last answer was: {lastAnswer}", cancellation);
+            }
+
             using HttpRequestMessage message = request();
             message.Headers.Add("Idempotency-Key", key);
             try
@@ -31,6 +38,7 @@ internal sealed class RetryingClient(Uri baseAddress, string token, Action? retr
                     return response;
                 }
 
+                lastAnswer = $"{message.Method} {message.RequestUri}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(CancellationToken.None)}";
                 response.Dispose();
             }
             catch (HttpRequestException)
@@ -44,7 +52,7 @@ internal sealed class RetryingClient(Uri baseAddress, string token, Action? retr
 
             Retries++;
             retried?.Invoke();
-            await Task.Delay(300, cancellation);
+            await Task.Delay(300, CancellationToken.None);
         }
     }
 

@@ -77,7 +77,8 @@ internal sealed class AppraisalEndpoints(CycleDirectory cycles, ReviewAccess acc
 
         CancellationToken cancellation = context.RequestAborted;
         UnitStep? step = await cycles.StepAsync(cycleId, grassrootsId, cancellation);
-        if (step is null || !step.Running || step.Stage != "appraisal" || step.Flag("finalized"))
+        if ((step is null || !step.Running || step.Stage != "appraisal" || step.Flag("finalized"))
+            && !await commands.AlreadyRaisedAsync(CycleInstanceIds.Unit(cycleId, grassrootsId), EventNames.Appraisal, RequestKeys.FromApi(context), cancellation))
         {
             return CycleDirectory.NotOpen(context, step, "grassrootsId", "Thẩm định", "Appraisal");
         }

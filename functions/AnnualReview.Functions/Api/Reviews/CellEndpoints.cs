@@ -72,7 +72,8 @@ internal sealed class CellEndpoints(CycleDirectory cycles, ReviewAccess access, 
         }
 
         UnitStep? step = await cycles.StepAsync(cycleId, cellId, context.RequestAborted);
-        if (step is null || !step.Running || step.Stage is not ("self-review" or "meeting"))
+        if ((step is null || !step.Running || step.Stage is not ("self-review" or "meeting"))
+            && !await commands.AlreadyRaisedAsync(CycleInstanceIds.Unit(cycleId, cellId), EventNames.CollectiveReviewSubmitted, RequestKeys.FromApi(context), context.RequestAborted))
         {
             return CycleDirectory.NotOpen(context, step, "cellId", "Báo cáo kiểm điểm tập thể", "Collective review");
         }
@@ -99,12 +100,13 @@ internal sealed class CellEndpoints(CycleDirectory cycles, ReviewAccess access, 
         }
 
         UnitStep? step = await cycles.StepAsync(cycleId, cellId, context.RequestAborted);
-        if (step is null || !step.Running || step.Stage is not ("self-review" or "meeting"))
+        if ((step is null || !step.Running || step.Stage is not ("self-review" or "meeting"))
+            && !await commands.AlreadyRaisedAsync(CycleInstanceIds.Unit(cycleId, cellId), EventNames.MeetingOpened, RequestKeys.FromApi(context), context.RequestAborted))
         {
             return CycleDirectory.NotOpen(context, step, "cellId", "Họp chi bộ", "Cell meeting");
         }
 
-        if (step.Flag("meetingOpen"))
+        if (step?.Flag("meetingOpen") == true)
         {
             return ReviewResults.Ok(new MeetingOpenView(cellId, true));
         }
@@ -124,7 +126,8 @@ internal sealed class CellEndpoints(CycleDirectory cycles, ReviewAccess access, 
 
         CancellationToken cancellation = context.RequestAborted;
         UnitStep? step = await cycles.StepAsync(cycleId, cellId, cancellation);
-        if (step is null || !step.Running || step.Stage is not ("self-review" or "meeting"))
+        if ((step is null || !step.Running || step.Stage is not ("self-review" or "meeting"))
+            && !await commands.AlreadyRaisedAsync(CycleInstanceIds.Unit(cycleId, cellId), EventNames.MeetingRecorded, RequestKeys.FromApi(context), context.RequestAborted))
         {
             return CycleDirectory.NotOpen(context, step, "cellId", "Họp chi bộ", "Cell meeting");
         }

@@ -36,7 +36,7 @@ internal sealed class OrganizationRatingEndpoints(OrganizationRatingStep step)
             return refusal.ToProblem(context);
         }
 
-        if (!target!.Open)
+        if (!target!.Open && !await step.AlreadyRatedAsync(cycleId, committeeId, RequestKeys.FromApi(context), context.RequestAborted))
         {
             return CycleDirectory.NotOpen(context, target.Step, "committeeId", "Xếp loại tổ chức", "Rating organizations");
         }
