@@ -34,6 +34,12 @@ public sealed record MemberResult(string MemberId, string CellId, string QuotaGr
 
     public string? Reason { get; init; }
 
+    /// <summary>
+    /// The committee's conclusion on the member at the appraisal (kết luận của cấp trên), kept apart from
+    /// <see cref="Reason"/>, which also says why a member is not rated, so next year can carry it as a shortcoming.
+    /// </summary>
+    public string? Conclusion { get; init; }
+
     public bool Late { get; init; }
 }
 

@@ -16,7 +16,8 @@ public sealed record CarriedShortcomingList(string? FromCycleId, IReadOnlyList<S
 
 /// <summary>
 /// Finds the previous year's review of a member and carries its shortcomings: section A.II of the member's last
-/// self-review version there. The previous cycle is the one last year's rating names (the member may have moved
+/// self-review version there, the committee's conclusion on last year's rating, and the findings of a re-rating
+/// of last year, each once. The previous cycle is the one last year's rating names (the member may have moved
 /// to another organization since), else a cycle of last year under this cycle's root, else any cycle of last year.
 /// </summary>
 public sealed class CarriedShortcomings(SubmissionStore submissions, ReadModelStore readModels, CycleRegistry cycles)
@@ -28,8 +29,10 @@ public sealed class CarriedShortcomings(SubmissionStore submissions, ReadModelSt
     {
         ArgumentNullException.ThrowIfNull(cycle);
         int lastYear = cycle.Year - 1;
-        var candidates = (await readModels.ReadRatingsAsync(memberId, cancellation))
-            .Where(r => r.Year == lastYear && !r.Cancelled)
+        // Last year's rows: the rating in force and any a re-rating cancelled, which keep its findings.
+        List<RatingRecord> ratings = [.. (await readModels.ReadRatingsAsync(memberId, cancellation)).Where(r => r.Year == lastYear)];
+        var candidates = ratings
+            .Where(r => !r.Cancelled)
             .Select(r => r.CycleId)
             .Concat((await cycles.AllAsync(cancellation))
                 .Where(c => c.Year == lastYear)
@@ -43,8 +46,12 @@ public sealed class CarriedShortcomings(SubmissionStore submissions, ReadModelSt
             SelfReviewVersion? last = (await submissions.VersionsAsync(cycleId, memberId, cancellation)).MaxBy(v => v.Version);
             if (last is not null)
             {
-                IReadOnlyList<string> items = ShortcomingList.Split(last.Sections.GetValueOrDefault(ShortcomingsSection));
-                return new CarriedShortcomingList(cycleId, [.. items.Select(t => new Shortcoming(t, ShortcomingSource.SelfReview))]);
+                return new CarriedShortcomingList(cycleId, CarriedItems.Merge(
+                [
+                    (ShortcomingSource.SelfReview, last.Sections.GetValueOrDefault(ShortcomingsSection)),
+                    .. ratings.OrderBy(r => r.Cancelled ? 0 : 1).Select(r => (ShortcomingSource.SuperiorConclusion, r.Conclusion)),
+                    .. ratings.Where(r => r.Cancelled).Select(r => (ShortcomingSource.ReRating, r.CancelReason)),
+                ]));
             }
         }
 
