@@ -27,5 +27,5 @@ public static class CarriedItems
     }
 
     // Spacing, case and a closing full stop do not make another shortcoming.
-    private static string Key(string item) => RemedySection.OneLine(item).TrimEnd('.', '!', ' ').ToLowerInvariant();
+    internal static string Key(string item) => RemedySection.OneLine(item).TrimEnd('.', '!', ' ').ToLowerInvariant();
 }

@@ -25,17 +25,30 @@ public sealed class CarriedShortcomings(SubmissionStore submissions, ReadModelSt
     /// <summary>The section of the self-review forms (02A/02B/02C, 2A/2B/2C) that names the shortcomings.</summary>
     public const string ShortcomingsSection = "A.II";
 
+    /// <summary>The section of this year's form where they are carried and marked (kết quả khắc phục).</summary>
+    public const string RemedySectionKey = "A.III";
+
     public async Task<CarriedShortcomingList> ForAsync(CycleInput cycle, string memberId, CancellationToken cancellation)
+        => await ForAsync(cycle, memberId, await LastYearsCyclesAsync(cycle, cancellation), cancellation);
+
+    /// <summary>Last year's cycles, read once when many members are looked up (an appraisal table, a report).</summary>
+    public async Task<IReadOnlyList<CycleInput>> LastYearsCyclesAsync(CycleInput cycle, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(cycle);
+        return [.. (await cycles.AllAsync(cancellation)).Where(c => c.Year == cycle.Year - 1)];
+    }
+
+    public async Task<CarriedShortcomingList> ForAsync(CycleInput cycle, string memberId, IReadOnlyList<CycleInput> lastYearsCycles, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(cycle);
+        ArgumentNullException.ThrowIfNull(lastYearsCycles);
         int lastYear = cycle.Year - 1;
         // Last year's rows: the rating in force and any a re-rating cancelled, which keep its findings.
         List<RatingRecord> ratings = [.. (await readModels.ReadRatingsAsync(memberId, cancellation)).Where(r => r.Year == lastYear)];
         var candidates = ratings
             .Where(r => !r.Cancelled)
             .Select(r => r.CycleId)
-            .Concat((await cycles.AllAsync(cancellation))
-                .Where(c => c.Year == lastYear)
+            .Concat(lastYearsCycles
                 .OrderBy(c => c.RootUnitId == cycle.RootUnitId ? 0 : 1)
                 .ThenBy(c => c.CycleId, StringComparer.Ordinal)
                 .Select(c => c.CycleId))
