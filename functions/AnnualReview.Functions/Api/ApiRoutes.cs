@@ -20,6 +20,8 @@ public static class ApiRoutes
         services.AddApiDocs();
         services.AddSingleton(sp => new SelfReviewRules(new CycleDirectory(sp.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>()), sp.GetRequiredService<AnnualReview.Workflows.Storage.SubmissionStore>()));
         services.AddSingleton<Reviews.CarriedShortcomings>();
+        services.AddSingleton<Reviews.RemedyResults>();
+        services.AddSingleton<Reviews.RemedyReport>();
         services.AddSingleton<RosterImportScope>();
         services.AddSingleton(sp => new CycleDirectory(sp.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>()));
         services.AddSingleton<ReviewAccess>();

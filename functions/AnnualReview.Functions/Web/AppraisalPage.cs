@@ -167,9 +167,11 @@ public static class AppraisalPage
         string query = $"cycle={Uri.EscapeDataString(v.Cycle.CycleId)}&unit={Uri.EscapeDataString(v.Unit.Id)}";
         body.Add($"<form method=\"post\" action=\"{WebUi.Root}/appraisal?{query}\" id=\"appraisal-form\" data-share=\"{share}\">{r.Antiforgery()}");
         body.Add($"<div class=\"table-wrap\"><table><thead><tr><th>{r.T("Đảng viên", "Member")}</th><th>{r.T("Tự xếp loại", "Self-rated")}</th><th>{r.T("Chi bộ đề xuất (phiếu XS/T/HT/K)", "Cell's proposal (votes E/G/C/N)")}</th><th>{r.T("Quyết định", "Decision")}</th><th>{r.T("Lý do", "Reason")}</th><th>{r.T("4 năm trước", "Last 4 years")}</th></tr></thead><tbody>");
+        IReadOnlyDictionary<string, Api.Reviews.MemberRemedy> remedies = await r.Service<Api.Reviews.RemedyResults>().ForManyAsync(v.Cycle.Input, [.. v.Rows.Select(x => x.Member.Id)], r.Cancellation);
         foreach (Row x in v.Rows)
         {
             RatingLevel proposed = x.Result.Proposed!.Value;
+            Raw remedy = RemedyFigure.Of(r.T, remedies.GetValueOrDefault(x.Member.Id)?.Tally);
             RatingLevel level = levels[x.Member.Id];
             string tally = x.Result.Tally switch
             {
@@ -179,7 +181,7 @@ public static class AppraisalPage
             };
             string id = x.Member.Id;
             body.Add($"<tr data-group=\"{x.Result.QuotaGroup}\" data-proposed=\"{proposed}\" data-member=\"{id}\"{(level != proposed ? new Raw(" class=\"changed\"") : Raw.Empty)}><th scope=\"row\">{x.Member.FullName}</th><td>{r.Level(x.Result.SelfRating)}</td>");
-            body.Add(level != proposed ? Html.Of($"<td><del>{r.Level(proposed)}</del> <span class=\"muted\">{tally}</span></td>") : Html.Of($"<td>{r.Level(proposed)} <span class=\"muted\">{tally}</span></td>"));
+            body.Add(level != proposed ? Html.Of($"<td><del>{r.Level(proposed)}</del> <span class=\"muted\">{tally}</span>{remedy}</td>") : Html.Of($"<td>{r.Level(proposed)} <span class=\"muted\">{tally}</span>{remedy}</td>"));
             body.Add($"<td><label for=\"d-{id}\" class=\"sr\">{r.T("Quyết định cho", "Decision for")} {x.Member.FullName}</label><select id=\"d-{id}\" name=\"d.{id}\"{(v.Open ? Raw.Empty : new Raw(" disabled"))}>");
             foreach (RatingLevel option in Enum.GetValues<RatingLevel>())
             {

@@ -108,6 +108,7 @@ public static class DashboardPages
             body.Add($"<h2>{r.T("Cây tổ chức", "Party tree")}</h2><div class=\"tree\">").Add(Tree(r, cycleId, tree, unitId, 0)).Add($"</div>");
         }
 
+        body.Add(await RemedyPanel.RenderAsync(r, cycle.Input, unit));
         body.Add(await LateAsync(r, cycleId, tree, unitId));
         return Layout.Render(r, r.T("Tiến độ đợt đánh giá", "Cycle progress"), body.ToRaw());
     }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using AnnualReview.Assessment.Model;
 using AnnualReview.Assessment.Rating;
 using AnnualReview.Assessment.Rules;
+using AnnualReview.Assessment.Shortcomings;
 using Microsoft.DurableTask.Client;
 using AnnualReview.Functions.Security;
 using AnnualReview.Workflows.Contracts;
@@ -172,7 +173,8 @@ public static class MeetingPage
             string server = basis > 0 && tally.Total > 0 ? r.Level(ProposedLevel.From(tally, basis, t)) : "—";
             if (scale is not null)
             {
-                html.Add($"<td>{MeetingPoints.Inputs(r, scale, m, values)}</td>");
+                decimal fixedShare = FixedShare.Of(RemedySection.Parse(v.Latest[m.Id]!.Sections.GetValueOrDefault(Api.Reviews.CarriedShortcomings.RemedySectionKey)), scale.PartlyFixedWeight.Value);
+                html.Add($"<td>{MeetingPoints.Inputs(r, scale, m, values, fixedShare)}</td>");
                 var unreadable = new List<ValidationError>();
                 if (MeetingPoints.Read(scale, m.Id, values, "", unreadable) is { } points && unreadable.Count == 0 && PointsRating.Validate(points, v.Rules, "").Count == 0)
                 {
@@ -264,7 +266,8 @@ public static class MeetingPage
             return Render(r, view, values, errors);
         }
 
-        var record = new MeetingRecorded(convened, present, [.. tallies.Select(MemberTally.From)], r.Caller.Actor);
+        var record = await r.Service<Api.Reviews.RemedyResults>().WithFixedSharesAsync(view.Cycle.Input, view.Rules.Scoring.Points,
+            new MeetingRecorded(convened, present, [.. tallies.Select(MemberTally.From)], r.Caller.Actor), r.Cancellation);
         await commands.RecordMeetingAsync(view.Cycle.CycleId, view.Cell.Id, record, null, r.Cancellation);
         return Results.Redirect(back + "&recorded=1");
     }

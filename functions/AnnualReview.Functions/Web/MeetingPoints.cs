@@ -8,7 +8,8 @@ namespace AnnualReview.Functions.Web;
 /// <summary>
 /// The meeting form's points, for rule sets that score them (QĐ 366): per member, the points the cell agreed per
 /// criteria group and the task shares, entered instead of votes. Folded away by default, since most cells vote.
-/// Shares are typed as percentages, as on the paper form, and kept as fractions.
+/// Shares are typed as percentages, as on the paper form, and kept as fractions. The share of last review's
+/// shortcomings fixed is not typed: it is shown from the member's A.III and derived again when the meeting is recorded.
 /// </summary>
 internal static class MeetingPoints
 {
@@ -19,8 +20,10 @@ internal static class MeetingPoints
         ("fixed", "Hạn chế kỳ trước đã khắc phục (%)", "Last review's shortcomings fixed (%)"),
     ];
 
-    public static Raw Inputs(WebRequest r, PointsScale scale, Member m, Dictionary<string, string> values)
+    public static Raw Inputs(WebRequest r, PointsScale scale, Member m, Dictionary<string, string> values, decimal fixedShare)
     {
+        ArgumentNullException.ThrowIfNull(values);
+        values[$"s.{m.Id}.fixed"] = (fixedShare * 100m).ToString("0.##", CultureInfo.InvariantCulture);
         bool entered = Entered(scale, m.Id, values);
         var html = new Html().Add($"<details class=\"points\" id=\"points-{m.Id}\"{(entered ? new Raw(" open") : Raw.Empty)}><summary>{r.T("Ghi điểm thay cho phiếu", "Enter points instead of votes")}</summary>");
         foreach (CriteriaGroup group in scale.CriteriaGroups)
@@ -32,7 +35,7 @@ internal static class MeetingPoints
         foreach ((string key, string vi, string en) in Shares)
         {
             string name = $"s.{m.Id}.{key}", id = $"s-{m.Id}-{key}";
-            html.Add($"<label for=\"{id}\">{r.T(vi, en)}</label><input type=\"number\" min=\"0\" max=\"100\" id=\"{id}\" name=\"{name}\" value=\"{values.GetValueOrDefault(name, "")}\">");
+            html.Add($"<label for=\"{id}\">{r.T(vi, en)}</label><input type=\"number\" min=\"0\" max=\"100\" id=\"{id}\" name=\"{name}\" value=\"{values.GetValueOrDefault(name, "")}\"{(key == "fixed" ? new Raw(" readonly") : Raw.Empty)}>");
         }
 
         return html.Add($"</details>").ToRaw();
@@ -63,7 +66,7 @@ internal static class MeetingPoints
             {
                 shares[i] = percent / 100m;
             }
-            else
+            else if (Shares[i].Key != "fixed")
             {
                 errors.Add(new ValidationError("Required", $"{field}.{fields[i]}", $"{Shares[i].Vi}: hãy nhập một số.", $"{Shares[i].En}: enter a number."));
             }

@@ -41,7 +41,7 @@ public sealed class FinalizeMembersActivity(AssessmentStorage storage, TimeProvi
                     : new Dictionary<int, RatingLevel>();
                 MemberRecognition recognition = rules.Recognize(member.MemberId, year, level, previous);
                 recognitions[i] = recognition;
-                await readModels.WriteRatingAsync(new RatingRecord(member.MemberId, year, level, input.Cycle.CycleId) { Awards = recognition.Awards }, cancellation);
+                await readModels.WriteRatingAsync(new RatingRecord(member.MemberId, year, level, input.Cycle.CycleId) { Awards = recognition.Awards, Conclusion = member.Conclusion }, cancellation);
             });
 
         var notifications = new List<NotificationRequest>();

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using AnnualReview.Assessment.Model;
 
 namespace AnnualReview.Workflows.Contracts;
@@ -33,6 +34,14 @@ public sealed record MemberResult(string MemberId, string CellId, string QuotaGr
     public RatingLevel? Final { get; init; }
 
     public string? Reason { get; init; }
+
+    /// <summary>
+    /// The committee's conclusion on the member at the appraisal (kết luận của cấp trên), kept apart from
+    /// <see cref="Reason"/>, which also says why a member is not rated, so next year can carry it as a shortcoming.
+    /// Left out of the JSON when there is none, so the outputs of recorded histories replay unchanged.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Conclusion { get; init; }
 
     public bool Late { get; init; }
 }

@@ -46,6 +46,9 @@ public sealed record RatingRecord(string MemberId, int Year, RatingLevel Level, 
 
     public string? CancelReason { get; init; }
 
+    /// <summary>The committee's conclusion on the member when it decided this rating, carried next year as a shortcoming.</summary>
+    public string? Conclusion { get; init; }
+
     public IReadOnlyList<string> Awards { get; init; } = [];
 
     public IReadOnlyList<string> RevokedAwards { get; init; } = [];

@@ -45,7 +45,8 @@ internal sealed class AppraisalState(IEnumerable<CellOutcome> cells, CycleRules 
         foreach (MemberDecision decision in appraisal.Decisions)
         {
             Decided[decision.MemberId] = decision.Level;
-            Members[decision.MemberId] = Members[decision.MemberId] with { Reason = decision.Reason ?? Members[decision.MemberId].Reason };
+            MemberResult decided = Members[decision.MemberId];
+            Members[decision.MemberId] = decided with { Reason = decision.Reason ?? decided.Reason, Conclusion = decision.Reason ?? decided.Conclusion };
         }
 
         foreach (var (cell, level) in appraisal.CellLevels)

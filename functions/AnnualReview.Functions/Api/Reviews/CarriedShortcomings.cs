@@ -16,7 +16,8 @@ public sealed record CarriedShortcomingList(string? FromCycleId, IReadOnlyList<S
 
 /// <summary>
 /// Finds the previous year's review of a member and carries its shortcomings: section A.II of the member's last
-/// self-review version there. The previous cycle is the one last year's rating names (the member may have moved
+/// self-review version there, the committee's conclusion on last year's rating, and the findings of a re-rating
+/// of last year, each once. The previous cycle is the one last year's rating names (the member may have moved
 /// to another organization since), else a cycle of last year under this cycle's root, else any cycle of last year.
 /// </summary>
 public sealed class CarriedShortcomings(SubmissionStore submissions, ReadModelStore readModels, CycleRegistry cycles)
@@ -24,15 +25,30 @@ public sealed class CarriedShortcomings(SubmissionStore submissions, ReadModelSt
     /// <summary>The section of the self-review forms (02A/02B/02C, 2A/2B/2C) that names the shortcomings.</summary>
     public const string ShortcomingsSection = "A.II";
 
+    /// <summary>The section of this year's form where they are carried and marked (kết quả khắc phục).</summary>
+    public const string RemedySectionKey = "A.III";
+
     public async Task<CarriedShortcomingList> ForAsync(CycleInput cycle, string memberId, CancellationToken cancellation)
+        => await ForAsync(cycle, memberId, await LastYearsCyclesAsync(cycle, cancellation), cancellation);
+
+    /// <summary>Last year's cycles, read once when many members are looked up (an appraisal table, a report).</summary>
+    public async Task<IReadOnlyList<CycleInput>> LastYearsCyclesAsync(CycleInput cycle, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(cycle);
+        return [.. (await cycles.AllAsync(cancellation)).Where(c => c.Year == cycle.Year - 1)];
+    }
+
+    public async Task<CarriedShortcomingList> ForAsync(CycleInput cycle, string memberId, IReadOnlyList<CycleInput> lastYearsCycles, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(cycle);
+        ArgumentNullException.ThrowIfNull(lastYearsCycles);
         int lastYear = cycle.Year - 1;
-        var candidates = (await readModels.ReadRatingsAsync(memberId, cancellation))
-            .Where(r => r.Year == lastYear && !r.Cancelled)
+        // Last year's rows: the rating in force and any a re-rating cancelled, which keep its findings.
+        List<RatingRecord> ratings = [.. (await readModels.ReadRatingsAsync(memberId, cancellation)).Where(r => r.Year == lastYear)];
+        var candidates = ratings
+            .Where(r => !r.Cancelled)
             .Select(r => r.CycleId)
-            .Concat((await cycles.AllAsync(cancellation))
-                .Where(c => c.Year == lastYear)
+            .Concat(lastYearsCycles
                 .OrderBy(c => c.RootUnitId == cycle.RootUnitId ? 0 : 1)
                 .ThenBy(c => c.CycleId, StringComparer.Ordinal)
                 .Select(c => c.CycleId))
@@ -43,8 +59,12 @@ public sealed class CarriedShortcomings(SubmissionStore submissions, ReadModelSt
             SelfReviewVersion? last = (await submissions.VersionsAsync(cycleId, memberId, cancellation)).MaxBy(v => v.Version);
             if (last is not null)
             {
-                IReadOnlyList<string> items = ShortcomingList.Split(last.Sections.GetValueOrDefault(ShortcomingsSection));
-                return new CarriedShortcomingList(cycleId, [.. items.Select(t => new Shortcoming(t, ShortcomingSource.SelfReview))]);
+                return new CarriedShortcomingList(cycleId, CarriedItems.Merge(
+                [
+                    (ShortcomingSource.SelfReview, last.Sections.GetValueOrDefault(ShortcomingsSection)),
+                    .. ratings.OrderBy(r => r.Cancelled ? 0 : 1).Select(r => (ShortcomingSource.SuperiorConclusion, r.Conclusion)),
+                    .. ratings.Where(r => r.Cancelled).Select(r => (ShortcomingSource.ReRating, r.CancelReason)),
+                ]));
             }
         }
 

@@ -12,8 +12,8 @@ namespace AnnualReview.Functions.Api.Reviews;
 /// <summary>The collective review (Mẫu 01) of a cell.</summary>
 public sealed record CollectiveReviewRequest(Dictionary<string, string>? Sections);
 
-/// <summary>The meeting's outcome as the cell sees it right away: each member's proposed level from the tally.</summary>
-public sealed record ProposedLevelView(string MemberId, RatingLevel Proposed, IReadOnlyDictionary<RatingLevel, int> Votes, decimal? Points);
+/// <summary>The meeting's outcome as the cell sees it right away: each member's proposed level from the tally, and with points the share fixed it used.</summary>
+public sealed record ProposedLevelView(string MemberId, RatingLevel Proposed, IReadOnlyDictionary<RatingLevel, int> Votes, decimal? Points, decimal? ShortcomingsFixedShare = null);
 
 public sealed record MeetingRecordView(string CellId, int FullMembersConvened, int FullMembersPresent, bool SecretBallot, bool Supplementary, IReadOnlyList<ProposedLevelView> Proposed);
 
@@ -23,7 +23,7 @@ public sealed record MeetingOpenView(string CellId, bool MeetingOpen);
 /// What the cell secretary does: submit the collective review, open the year-end meeting (no more resubmissions)
 /// and record it (head counts and each member's secret-ballot tally), checked by the domain before any event.
 /// </summary>
-internal sealed class CellEndpoints(CycleDirectory cycles, ReviewAccess access, ReviewCommands commands, SubmissionStore submissions)
+internal sealed class CellEndpoints(CycleDirectory cycles, ReviewAccess access, ReviewCommands commands, SubmissionStore submissions, RemedyResults remedies)
 {
     /// <summary>How long opening the meeting waits for the cell to apply it, so the reply can say it is open.</summary>
     private static readonly TimeSpan OpenWait = TimeSpan.FromSeconds(5);
@@ -155,9 +155,10 @@ internal sealed class CellEndpoints(CycleDirectory cycles, ReviewAccess access, 
             return ApiProblem.Validation(context, errors);
         }
 
+        meeting = await remedies.WithFixedSharesAsync(cycle!.Input, cycle.Rules.RuleSet.Scoring.Points, meeting, cancellation);
         var byId = members.ToDictionary(m => m.Id, StringComparer.Ordinal);
         var proposed = meeting.Tallies.Select(t => new ProposedLevelView(t.MemberId,
-            cycle!.Rules.ProposedLevel(t, meeting, cycle.Rules.EligibilityOf(byId[t.MemberId], cycle.Input.Year)), t.Votes, t.Points?.TotalPoints)).ToList();
+            cycle!.Rules.ProposedLevel(t, meeting, cycle.Rules.EligibilityOf(byId[t.MemberId], cycle.Input.Year)), t.Votes, t.Points?.TotalPoints, t.Points?.ShortcomingsFixedShare)).ToList();
         await commands.RecordMeetingAsync(cycleId, cellId, meeting, RequestKeys.FromApi(context), cancellation);
         return ReviewResults.Accepted(context, null, new MeetingRecordView(cellId, meeting.FullMembersConvened, meeting.FullMembersPresent, true, meeting.Supplementary, proposed));
     }

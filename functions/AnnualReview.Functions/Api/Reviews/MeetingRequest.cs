@@ -94,6 +94,8 @@ public sealed record TallyRequest(string? MemberId, Dictionary<string, int>? Vot
 /// <summary>
 /// The points a meeting agreed for a member (phần B.I of the form, as the cell settled it): points per criteria
 /// group code, the task shares from 0 to 1, and any Not completed conditions found, by the rule set's codes.
+/// <c>shortcomingsFixedShare</c> is not read: the share of last review's shortcomings fixed comes from the
+/// member's submitted A.III (see the proposed levels in the reply); the field stays so older clients still post.
 /// </summary>
 public sealed record PointsRequest(
     Dictionary<string, decimal>? GroupPoints, decimal? TasksOnTimeShare, decimal? TasksExceedingShare, decimal? ShortcomingsFixedShare, List<string>? NotCompletedFindings)
@@ -105,7 +107,6 @@ public sealed record PointsRequest(
         [
             ("tasksOnTimeShare", TasksOnTimeShare, "Tỉ lệ nhiệm vụ đúng tiến độ", "The share of tasks on time"),
             ("tasksExceedingShare", TasksExceedingShare, "Tỉ lệ nhiệm vụ vượt yêu cầu", "The share of tasks exceeding requirements"),
-            ("shortcomingsFixedShare", ShortcomingsFixedShare, "Tỉ lệ hạn chế kỳ trước đã khắc phục", "The share of last review's shortcomings fixed"),
         ];
         foreach (var share in shares.Where(s => s.Value is null))
         {
@@ -113,7 +114,7 @@ public sealed record PointsRequest(
         }
 
         // Group points are checked against the rule set's scale by the domain's validator, which names each group.
-        return new PointsAssessment(GroupPoints ?? [], TasksOnTimeShare ?? 0, TasksExceedingShare ?? 0, ShortcomingsFixedShare ?? 0)
+        return new PointsAssessment(GroupPoints ?? [], TasksOnTimeShare ?? 0, TasksExceedingShare ?? 0, ShortcomingsFixedShare: 0)
         {
             NotCompletedFindings = NotCompletedFindings ?? [],
         };

@@ -21,11 +21,13 @@ public static class ReviewEndpoints
         var scope = services.GetRequiredService<UnitScope>();
         var cycles = new CycleDirectory(services.GetRequiredService<DurableTaskClient>());
         var access = new ReviewAccess(scope, roster);
+        var remedies = services.GetRequiredService<RemedyResults>();
 
         new SelfReviewEndpoints(cycles, access, commands, submissions, storage, services.GetRequiredService<SelfReviewRules>()).Map(api);
-        new CellEndpoints(cycles, access, commands, submissions).Map(api);
-        new AppraisalEndpoints(cycles, access, commands, new AppraisalTable(roster, readModels)).Map(api);
+        new CellEndpoints(cycles, access, commands, submissions, remedies).Map(api);
+        new AppraisalEndpoints(cycles, access, commands, new AppraisalTable(roster, readModels, remedies)).Map(api);
         new OrganizationRatingEndpoints(services.GetRequiredService<Steps.OrganizationRatingStep>()).Map(api);
+        new RemedyEndpoints(cycles, access, services.GetRequiredService<RemedyReport>()).Map(api);
         new RecognitionEndpoints(cycles, access, commands, readModels, scope, services.GetRequiredService<TimeProvider>()).Map(api);
         return api;
     }

@@ -1,9 +1,12 @@
+using System.Text.Json;
 using AnnualReview.Assessment.Model;
+using Azure.Data.Tables;
 using AnnualReview.Assessment.Shortcomings;
 using AnnualReview.Functions.Api.Reviews;
 using AnnualReview.Testing;
 using AnnualReview.Workflows.Contracts;
 using AnnualReview.Workflows.Deadlines;
+using AnnualReview.Workflows;
 using AnnualReview.Workflows.Storage;
 
 namespace AnnualReview.Functions.Tests.Api.Reviews;
@@ -47,6 +50,39 @@ public sealed class CarriedShortcomingsTests(AzuriteFixture azurite)
         Assert.Empty(m2.Items);
         Assert.Equal((elsewhere.CycleId, "Chưa học nghị quyết"), (m3.FromCycleId, Assert.Single(m3.Items).Text));
         Assert.True(first.FirstCycle);
+    }
+
+    [Fact]
+    public async Task ForAsync_ConclusionAndReRating_CarriedAfterOwnItemsOnceEach()
+    {
+        CancellationToken timeout = TestTimeout.For(TimeSpan.FromSeconds(60));
+        var storage = new AssessmentStorage(new AssessmentStorageOptions { ConnectionString = azurite.ConnectionString, Prefix = AzuriteServer.NewTaskHubName("carry") });
+        await storage.EnsureCreatedAsync(timeout);
+        var submissions = new SubmissionStore(storage);
+        var readModels = new ReadModelStore(storage);
+        var registry = new CycleRegistry(storage);
+        CycleInput lastYear = Cycle(2025, "city"), thisYear = Cycle(2026, "city");
+        await registry.AddAsync(lastYear, timeout);
+        await registry.AddAsync(thisYear, timeout);
+        await submissions.AddVersionAsync(Version(lastYear, "m1", 1, "- Báo cáo còn chậm"), null, timeout);
+        // Last year's Good was decided with a conclusion, then re-rated Completed: the cancelled row keeps both.
+        var decided = new RatingRecord("m1", 2025, RatingLevel.Good, lastYear.CycleId) { Conclusion = "Báo cáo còn chậm; chưa gương mẫu" };
+        await storage.Ratings.For("m1").UpsertEntityAsync(new TableEntity("m1", "2025-cancelled-1")
+        {
+            ["Json"] = JsonSerializer.Serialize(decided with { Cancelled = true, CancelReason = "Kê khai tài sản chưa trung thực" }, WorkflowJson.Options),
+            ["Cancelled"] = true,
+        }, TableUpdateMode.Replace, timeout);
+        await readModels.WriteRatingAsync(new RatingRecord("m1", 2025, RatingLevel.Completed, lastYear.CycleId), timeout);
+
+        CarriedShortcomingList m1 = await new CarriedShortcomings(submissions, readModels, registry).ForAsync(thisYear, "m1", timeout);
+
+        Assert.Equal(
+            [
+                ("Báo cáo còn chậm", ShortcomingSource.SelfReview),
+                ("chưa gương mẫu", ShortcomingSource.SuperiorConclusion),
+                ("Kê khai tài sản chưa trung thực", ShortcomingSource.ReRating),
+            ],
+            m1.Items.Select(s => (s.Text, s.Source)));
     }
 
     private static CycleInput Cycle(int year, string root)

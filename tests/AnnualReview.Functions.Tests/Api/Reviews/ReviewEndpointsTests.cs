@@ -152,6 +152,11 @@ public sealed class ReviewEndpointsTests(AzuriteFixture azurite, ReviewWorldFixt
         Assert.Equal("Good", decisions["m02"].GetProperty("decision").GetString());
         Assert.Equal("Excellent", decisions["m01"].GetProperty("decision").GetString());
         Assert.True(decided.GetProperty("quota")[0].GetProperty("within").GetBoolean());
+
+        // The year's rating keeps the committee's conclusion, which next year's A.III carries as a shortcoming.
+        var ratings = world.App.Services.GetRequiredService<AnnualReview.Workflows.Storage.ReadModelStore>();
+        Assert.Equal("Chưa có sáng kiến nổi bật trong năm", (await ratings.ReadRatingsAsync("m02", timeout)).Single(r => r.Year == 2025).Conclusion);
+        Assert.Null((await ratings.ReadRatingsAsync("m01", timeout)).Single(r => r.Year == 2025).Conclusion);
     }
 
     private static async Task RateOrganizationsAsync(ReviewWorld world, CancellationToken timeout)
