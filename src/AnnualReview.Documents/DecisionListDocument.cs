@@ -24,7 +24,7 @@ public static class DecisionListDocument
                 $"năm {data.Year} của {data.OrganizationName}",
                 data.Final ? "(Kèm theo quyết định của cấp ủy có thẩm quyền)" : "(Dự thảo: cấp ủy chưa quyết định xong)");
 
-        int[] widths = [450, 2200, 1600, 1000, 1000, 1000, 2104];
+        int[] widths = [560, 2000, 1500, 1050, 1050, 1050, 2144];
         doc.Table(widths, ["TT", "Họ và tên", "Chi bộ", "Tự xếp loại", "Chi bộ đề xuất", "Quyết định", "Lý do (khi khác đề xuất)"],
             data.Members.Select((m, i) => new[]
             {

@@ -34,7 +34,7 @@ public static class MeetingMinutesDocument
 
         bool points = data.Tallies.Any(t => t.Points is not null);
         string[] header = ["TT", "Họ và tên", "Tự xếp loại", .. LevelNames.InFormOrder.Select(LevelNames.Abbreviation), points ? "Điểm" : "Tổng phiếu", "Chi bộ đề xuất"];
-        int[] widths = [450, 2150, 1000, 950, 950, 950, 950, 754, 1200];
+        int[] widths = [560, 1900, 1150, 1000, 1000, 1000, 1000, 700, 1044];
         doc.Table(widths, header, data.Tallies.Select((t, i) => (string[])[
             (i + 1).ToString(CultureInfo.InvariantCulture), t.MemberName, LevelNames.Abbreviation(t.SelfRating),
             .. LevelNames.InFormOrder.Select(l => t.Votes.GetValueOrDefault(l).ToString(CultureInfo.InvariantCulture)),

@@ -25,7 +25,7 @@ public static class UnitReportDocument
             .Blank();
 
         string[] header = ["TT", "Đơn vị", "Số đảng viên", .. LevelNames.InFormOrder.Select(LevelNames.Abbreviation), "Không xếp loại", "Xếp loại tập thể"];
-        int[] widths = [450, 2404, 900, 950, 950, 950, 950, 850, 950];
+        int[] widths = [560, 2194, 900, 950, 950, 950, 950, 900, 1000];
         var rows = data.Units.Select((u, i) => Row((i + 1).ToString(CultureInfo.InvariantCulture), u)).ToList();
         var total = new ReportedUnit("Tổng cộng", data.Units.Sum(u => u.Members),
             LevelNames.InFormOrder.ToDictionary(l => l, l => data.Units.Sum(u => u.MemberLevels.GetValueOrDefault(l))), data.Units.Sum(u => u.NotRated), null);

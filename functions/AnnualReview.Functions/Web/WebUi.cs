@@ -56,6 +56,7 @@ public static class WebUi
         RecognitionPage.Map(app);
         AuditPages.Map(app);
         InboxPage.Map(app);
+        DocumentDownloads.Map(app);
         return app;
     }
 }

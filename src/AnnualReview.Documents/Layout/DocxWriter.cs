@@ -51,7 +51,7 @@ internal sealed class DocxWriter
             Para("", JustificationValues.Center),
             Para(heading.DateLine, JustificationValues.Center, italic: true),
         };
-        _body.Append(Grid([3600, TextWidth - 3600], [[left, right]], borders: false));
+        _body.Append(Grid([4000, TextWidth - 4000], [[left, right]], borders: false));
         Blank();
         return this;
     }
@@ -114,7 +114,7 @@ internal sealed class DocxWriter
         ArgumentNullException.ThrowIfNull(header);
         var cells = new List<List<Paragraph>[]>
         {
-            header.Select(h => new List<Paragraph> { Para(h, JustificationValues.Center, bold: true, size: fontHalfPoints) }).ToArray(),
+            header.Select(h => new List<Paragraph> { Para(h, JustificationValues.Center, bold: true, size: fontHalfPoints - 2) }).ToArray(),
         };
         cells.AddRange(rows.Select(r => r.Select((c, i) => new List<Paragraph>
         {
@@ -217,6 +217,9 @@ internal sealed class DocxWriter
         }
 
         properties.Append(new TableLayout { Type = TableLayoutValues.Fixed });
+
+        // Narrow cell margins so "HTXSNV" fits a level column without breaking.
+        properties.Append(new TableCellMarginDefault(new TableCellLeftMargin { Width = 60, Type = TableWidthValues.Dxa }, new TableCellRightMargin { Width = 60, Type = TableWidthValues.Dxa }));
 
         var table = new Table(properties, new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
         foreach (List<Paragraph>[] row in rows)
