@@ -95,10 +95,25 @@ internal sealed class DocumentSources(RosterStore roster, SubmissionStore submis
         }
 
         var cellNames = cells.ToDictionary(c => c.Id, c => c.Name, StringComparer.Ordinal);
+        Dictionary<string, string> reasons = await DecisionReasonsAsync(cycle, organization, cancellation);
         List<DecidedMember> members = [.. rows.Select(r => new DecidedMember(names.GetValueOrDefault(r.MemberId, r.MemberId), cellNames.GetValueOrDefault(r.CellId, r.CellId),
-            r.SelfRating, r.Proposed, r.Decision, r.Reason))];
+            r.SelfRating, r.Proposed, r.Decision, r.Reason ?? reasons.GetValueOrDefault(r.MemberId)))];
         var data = new DecisionListData(await HeadingAsync(cycle, organization, cancellation), cycle.Input.Year, organization.Name, final, members, null);
         return new DocumentFile($"units/{organization.Id}/decision-list.docx", DecisionListDocument.Write(data));
+    }
+
+    /// <summary>
+    /// The reasons the committee gave for departing from a proposal, from its last appraisal in the organization's
+    /// history: the read models keep the level decided, not why.
+    /// </summary>
+    private async Task<Dictionary<string, string>> DecisionReasonsAsync(CycleInfo cycle, Unit organization, CancellationToken cancellation)
+    {
+        VerifiedHistory history = await histories.ReadAndVerifyAsync(CycleInstanceIds.Unit(cycle.Input.CycleId, organization.Id), cancellation);
+        AppraisalSubmitted? last = history.Events
+            .Where(e => e is { EventType: "EventRaised", Name: EventNames.Appraisal, Payload: not null })
+            .Select(e => WorkflowJson.Deserialize<AppraisalSubmitted>(e.Payload!))
+            .LastOrDefault(a => a is not null);
+        return last?.Decisions.Where(d => d.Reason is not null).ToDictionary(d => d.MemberId, d => d.Reason!, StringComparer.Ordinal) ?? [];
     }
 
     /// <summary>The report upward (Mẫu 04) from the progress read model: one line per unit directly below.</summary>
