@@ -11,6 +11,7 @@ public sealed record MinutesTally(string MemberName, RatingLevel? SelfRating, IR
 /// The minutes (biên bản) of the cell's year-end review meeting: who was convened and present, and for each
 /// member the votes by level and the proposal. Tallies only: who voted what is never recorded.
 /// </summary>
+/// <param name="RecordedAt">When the record reached the system, in the cycle's local time.</param>
 /// <param name="Supplementary">A later record for members absent from the meeting (rated as soon as possible after it).</param>
 public sealed record MeetingMinutesData(
     DocumentHeading Heading, int Year, string CellName, int FullMembersConvened, int FullMembersPresent, bool Supplementary,
@@ -25,7 +26,7 @@ public static class MeetingMinutesDocument
             .Heading(data.Heading)
             .Title(data.Supplementary ? "Biên bản bổ sung" : "Biên bản",
                 $"Họp {data.CellName} kiểm điểm, đánh giá, xếp loại chất lượng đảng viên năm {data.Year}")
-            .Line($"Thời gian: {data.RecordedAt:HH:mm}, {VietnameseDate.Words(DateOnly.FromDateTime(data.RecordedAt))} (giờ UTC, lúc ghi biên bản vào hệ thống).")
+            .Line($"Thời gian: {data.RecordedAt:HH:mm}, {VietnameseDate.Words(DateOnly.FromDateTime(data.RecordedAt))} (lúc ghi biên bản vào hệ thống).")
             .Field("Số đảng viên chính thức được triệu tập", data.FullMembersConvened.ToString(CultureInfo.InvariantCulture))
             .Field("Số đảng viên chính thức có mặt", data.FullMembersPresent.ToString(CultureInfo.InvariantCulture))
             .Field("Hình thức biểu quyết", "Bỏ phiếu kín")

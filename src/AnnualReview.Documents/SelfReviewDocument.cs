@@ -15,7 +15,8 @@ public sealed record FormPartText(string Code, string Title, IReadOnlyList<FormS
 /// </summary>
 /// <param name="FormCode">"02A" (leadership post), "02B" (no leadership post) or "02C" (outside the political system).</param>
 /// <param name="FormTitle">The form's title, e.g. "Bản kiểm điểm cá nhân (đảng viên không giữ chức vụ lãnh đạo, quản lý)".</param>
-/// <param name="Version">The submitted version printed, and when it was submitted.</param>
+/// <param name="Version">The submitted version printed.</param>
+/// <param name="SubmittedAt">When it was submitted, in the cycle's local time.</param>
 /// <param name="Points">The points the member gave themself, when the rule set scores points (QĐ 366).</param>
 public sealed record SelfReviewData(
     DocumentHeading Heading, string FormCode, string FormTitle, int Year, string MemberName, string CellName, string? LeadershipPost,
@@ -56,7 +57,7 @@ public static class SelfReviewDocument
             doc.Field("Tổng điểm tự chấm", $"{points:0.##}/100");
         }
 
-        doc.Line($"Phiên bản {data.Version}, nộp trên hệ thống lúc {data.SubmittedAt:HH:mm} {VietnameseDate.Words(DateOnly.FromDateTime(data.SubmittedAt))} (giờ UTC).", italic: true)
+        doc.Line($"Phiên bản {data.Version}, nộp trên hệ thống lúc {data.SubmittedAt:HH:mm} {VietnameseDate.Words(DateOnly.FromDateTime(data.SubmittedAt))}.", italic: true)
             .Blank()
             .Signatures(("NHẬN XÉT, ĐÁNH GIÁ\nCỦA CHI ỦY (BÍ THƯ CHI BỘ)", null), ("NGƯỜI TỰ KIỂM ĐIỂM", data.MemberName));
         return doc.ToBytes();

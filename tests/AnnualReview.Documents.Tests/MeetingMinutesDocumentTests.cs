@@ -12,6 +12,7 @@ public class MeetingMinutesDocumentTests
         Assert.Contains("Số 07-BB/CB", text.Tables[0][0][0], StringComparison.Ordinal);
         Assert.Contains("Số đảng viên chính thức được triệu tập: 9", text.Paragraphs);
         Assert.Contains("Số đảng viên chính thức có mặt: 8", text.Paragraphs);
+        Assert.Contains("Thời gian: 09:00, ngày 5 tháng 12 năm 2026 (lúc ghi biên bản vào hệ thống).", text.Paragraphs);
         List<string[]> tallies = text.TableStartingWith("TT", "Họ và tên", "Tự xếp loại", "HTXSNV", "HTTNV", "HTNV", "KHTNV");
         Assert.Equal(["2", "Trần Văn Nam", "HTXSNV", "7", "1", "0", "0", "8", "HTXSNV"], tallies[2]);
         Assert.Equal(["3", "Lê Minh Tuấn", "HTNV", "0", "1", "7", "0", "8", "HTNV"], tallies[3]);

@@ -37,7 +37,7 @@ internal static class Samples
             new("Trần Văn Nam", RatingLevel.Excellent, Votes(7, 1, 0, 0), RatingLevel.Excellent),
             new("Lê Minh Tuấn", RatingLevel.Completed, Votes(0, 1, 7, 0), RatingLevel.Completed),
         ],
-        "Bí thư Phạm Thu Hà", "Phạm Thu Hà", new DateTime(2026, 12, 5, 2, 0, 0, DateTimeKind.Utc));
+        "Phạm Thu Hà", "Phạm Thu Hà", new DateTime(2026, 12, 5, 9, 0, 0, DateTimeKind.Unspecified));
 
     public static Dictionary<RatingLevel, int> Votes(int excellent, int good, int completed, int notCompleted) => new()
     {

@@ -51,7 +51,7 @@ internal sealed class DocxWriter
             Para("", JustificationValues.Center),
             Para(heading.DateLine, JustificationValues.Center, italic: true),
         };
-        _body.Append(Grid([4000, TextWidth - 4000], [[left, right]], borders: false));
+        _body.Append(Grid([3500, TextWidth - 3500], [[left, right]], borders: false));
         Blank();
         return this;
     }

@@ -35,7 +35,7 @@ internal sealed class DocumentSources(RosterStore roster, SubmissionStore submis
         List<FormPartText> parts = [.. form.Parts.Select(p => new FormPartText(p.Code, p.TitleVi,
             [.. p.Sections.Select(s => new FormSectionText(s.Code, s.TitleVi, latest.Sections.GetValueOrDefault(s.Code)))]))];
         var data = new SelfReviewData(await HeadingAsync(cycle, cell, cancellation), form.Code, form.TitleVi, cycle.Input.Year, member.FullName, cell.Name,
-            member.LeadershipPost, parts, latest.SelfRating, latest.Version, latest.SubmittedAt);
+            member.LeadershipPost, parts, latest.SelfRating, latest.Version, Local(cycle, latest.SubmittedAt));
         return new DocumentFile($"cells/{cell.Id}/members/{member.Id}-self-review-{form.Code}.docx", SelfReviewDocument.Write(data));
     }
 
@@ -78,7 +78,8 @@ internal sealed class DocumentSources(RosterStore roster, SubmissionStore submis
             return new MinutesTally(member?.FullName ?? t.MemberId, stages.GetValueOrDefault(t.MemberId)?.SelfRating, t.Votes, proposed, t.Points?.TotalPoints);
         })];
         var data = new MeetingMinutesData(await HeadingAsync(cycle, cell, cancellation), cycle.Input.Year, cell.Name, meeting.FullMembersConvened,
-            meeting.FullMembersPresent, meeting.Supplementary, tallies, meeting.RecordedBy, null, recorded.Timestamp);
+            meeting.FullMembersPresent, meeting.Supplementary, tallies, RecorderName(meeting.RecordedBy, members), null,
+            Local(cycle, cycle.Input.Clock.ToCycleTime(recorded.Timestamp)));
         return new DocumentFile($"cells/{cell.Id}/meeting-minutes.docx", MeetingMinutesDocument.Write(data));
     }
 
@@ -136,6 +137,18 @@ internal sealed class DocumentSources(RosterStore roster, SubmissionStore submis
         var data = new ReRatingDecisionData(heading, member.FullName, cell.Name, input.Year, outcome?.CancelledLevel, input.NewLevel, input.Reason, reference,
             outcome?.RevokedAwards ?? [], input.DecidedBy);
         return new DocumentFile($"re-ratings/{member.Id}-{input.Year}-{reference}.docx", ReRatingDecisionDocument.Write(data));
+    }
+
+    /// <summary>A cycle-time UTC moment as the people of the cycle read clocks.</summary>
+    private static DateTime Local(CycleInfo cycle, DateTime utc)
+        => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeZoneInfo.FindSystemTimeZoneById(cycle.Input.TimeZone));
+
+    /// <summary>"subject (m01)" names the secretary by member id; print their name when they belong to the cell.</summary>
+    private static string RecorderName(string actor, Dictionary<string, Member> members)
+    {
+        int open = actor.LastIndexOf('(');
+        string? memberId = open >= 0 && actor.EndsWith(')') ? actor[(open + 1)..^1] : null;
+        return memberId is not null && members.TryGetValue(memberId, out Member? member) ? member.FullName : actor;
     }
 
     private Task<DocumentHeading> HeadingAsync(CycleInfo cycle, Unit unit, CancellationToken cancellation)

@@ -101,6 +101,8 @@ public sealed class DocumentEndpointsTests(AzuriteFixture azurite, ReviewWorldFi
         Assert.Equal(["1", "Đảng viên 01", "HTXSNV", "4", "0", "0", "0", "4", "HTXSNV"], tallies[1]);
         Assert.Equal(["3", "Đảng viên 03", "HTTNV", "0", "1", "3", "0", "4", "HTNV"], tallies[3]);
         Assert.Equal(7, tallies.Count);
+        Assert.Contains("Người ghi biên bản vào hệ thống: Đảng viên 01.", text.Paragraphs);
+        Assert.Contains(text.Paragraphs, p => p.StartsWith("Thời gian: ", StringComparison.Ordinal) && p.Contains("tháng 12 năm 2025", StringComparison.Ordinal));
 
         Rendering printed = await LibreOffice.RenderAsync(minutes, "api-meeting-minutes", timeout);
         Assert.Equal(1, printed.Pages);
