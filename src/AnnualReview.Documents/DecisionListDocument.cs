@@ -45,6 +45,9 @@ public static class DecisionListDocument
         return doc.ToBytes();
     }
 
+    /// <summary>Vietnamese writes the decimal comma: "16,3%".</summary>
     internal static string Share(int count, int total)
-        => total == 0 ? "0%" : (100m * count / total).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+        => total == 0 ? "0%" : (100m * count / total).ToString("0.#", Vietnamese) + "%";
+
+    internal static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 }

@@ -39,7 +39,7 @@ public static class MeetingMinutesDocument
         doc.Table(widths, header, data.Tallies.Select((t, i) => (string[])[
             (i + 1).ToString(CultureInfo.InvariantCulture), t.MemberName, LevelNames.Abbreviation(t.SelfRating),
             .. LevelNames.InFormOrder.Select(l => t.Votes.GetValueOrDefault(l).ToString(CultureInfo.InvariantCulture)),
-            points ? t.Points?.ToString("0.##", CultureInfo.InvariantCulture) ?? "—" : t.Votes.Values.Sum().ToString(CultureInfo.InvariantCulture),
+            points ? t.Points?.ToString("0.##", DecisionListDocument.Vietnamese) ?? "—" : t.Votes.Values.Sum().ToString(CultureInfo.InvariantCulture),
             LevelNames.Abbreviation(t.Proposed)]), centered: [0, 2, 3, 4, 5, 6, 7, 8]);
 
         doc.Line("Ghi chú: HTXSNV — Hoàn thành xuất sắc nhiệm vụ; HTTNV — Hoàn thành tốt nhiệm vụ; HTNV — Hoàn thành nhiệm vụ; KHTNV — Không hoàn thành nhiệm vụ. " +

@@ -29,7 +29,7 @@ public static class ReRatingDecisionDocument
             .Line($"Điều 2. Xếp loại lại chất lượng năm {data.Year} của đồng chí {data.MemberName}: {LevelNames.Vi(data.NewLevel)}.")
             .Line(data.RevokedAwards.Count == 0
                 ? "Điều 3. Không có hình thức khen thưởng nào dựa trên kết quả cũ phải thu hồi."
-                : $"Điều 3. Thu hồi các hình thức khen thưởng dựa trên kết quả cũ: {string.Join(", ", data.RevokedAwards)}.")
+                : $"Điều 3. Thu hồi các hình thức khen thưởng dựa trên kết quả cũ: {string.Join("; ", data.RevokedAwards.Select(AwardNames.Vi))}.")
             .Line($"Điều 4. Chi bộ, đồng chí {data.MemberName} và các đồng chí có liên quan thi hành quyết định này.")
             .Blank()
             .SignOff(["Như Điều 4,", "Lưu hồ sơ đảng viên."], "T/M CẤP ỦY", data.DecidedBy);

@@ -54,7 +54,7 @@ public static class SelfReviewDocument
 
         if (data.Points is { } points)
         {
-            doc.Field("Tổng điểm tự chấm", $"{points:0.##}/100");
+            doc.Field("Tổng điểm tự chấm", points.ToString("0.##", DecisionListDocument.Vietnamese) + "/100");
         }
 
         doc.Line($"Phiên bản {data.Version}, nộp trên hệ thống lúc {data.SubmittedAt:HH:mm} {VietnameseDate.Words(DateOnly.FromDateTime(data.SubmittedAt))}.", italic: true)

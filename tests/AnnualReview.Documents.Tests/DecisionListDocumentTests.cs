@@ -21,7 +21,7 @@ public class DecisionListDocumentTests
         List<string[]> rows = text.TableStartingWith("TT", "Họ và tên", "Chi bộ", "Tự xếp loại", "Chi bộ đề xuất", "Quyết định");
         Assert.Equal(["1", "Trần Văn Nam", "Chi bộ Khu phố 1", "HTXSNV", "HTXSNV", "HTTNV", "Vượt tỷ lệ 20% HTXSNV của nhóm"], rows[1]);
         Assert.Equal("—", rows[3][5]);
-        Assert.Contains("- Hoàn thành tốt nhiệm vụ: 2 đồng chí (66.7%).", text.Paragraphs);
+        Assert.Contains("- Hoàn thành tốt nhiệm vụ: 2 đồng chí (66,7%).", text.Paragraphs);
         Assert.Contains("- Chưa có quyết định: 1 đồng chí.", text.Paragraphs);
     }
 

@@ -16,7 +16,7 @@ public class ReRatingDecisionDocumentTests
         Assert.Contains("Số 12-QĐ/ĐU", text.Tables[0][0][0], StringComparison.Ordinal);
         Assert.Contains("Điều 1. Hủy kết quả xếp loại chất lượng năm 2025 của đồng chí Trần Văn Nam, đảng viên Chi bộ Khu phố 1: Hoàn thành xuất sắc nhiệm vụ.", text.Paragraphs);
         Assert.Contains("Điều 2. Xếp loại lại chất lượng năm 2025 của đồng chí Trần Văn Nam: Không hoàn thành nhiệm vụ.", text.Paragraphs);
-        Assert.Contains("Điều 3. Thu hồi các hình thức khen thưởng dựa trên kết quả cũ: year-certificate.", text.Paragraphs);
+        Assert.Contains("Điều 3. Thu hồi các hình thức khen thưởng dựa trên kết quả cũ: Giấy khen đảng viên hoàn thành xuất sắc nhiệm vụ trong năm.", text.Paragraphs);
         Assert.Contains("Xét lý do: Bị kỷ luật khiển trách năm 2026 vì vi phạm trong năm 2025", text.Paragraphs);
     }
 

@@ -22,7 +22,7 @@ public class UnitReportDocumentTests
         List<string[]> rows = text.TableStartingWith("TT", "Đơn vị", "Số đảng viên");
         Assert.Equal(["1", "Đảng bộ Phường Bến Thành", "30", "5", "20", "4", "0", "1", "HTTNV"], rows[1]);
         Assert.Equal(["", "Tổng cộng", "50", "8", "35", "5", "1", "1", ""], rows[3]);
-        Assert.Contains("- Hoàn thành xuất sắc nhiệm vụ: 8 đảng viên (16.3% số được xếp loại).", text.Paragraphs);
+        Assert.Contains("- Hoàn thành xuất sắc nhiệm vụ: 8 đảng viên (16,3% số được xếp loại).", text.Paragraphs);
     }
 
     [Fact]
