@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using AnnualReview.Functions.Api.Audit;
+using AnnualReview.Functions.Api.Documents;
 using AnnualReview.Functions.Api.Reviews;
 using AnnualReview.Functions.Api.Cycles;
 using AnnualReview.Functions.Api.Roster;
@@ -53,6 +54,7 @@ public static class ApiRoutes
         api.MapCycles();
         api.MapAudit();
         api.MapReviewEndpoints();
+        api.MapDocuments();
         app.MapApiDocs();
         app.MapDevelopment();
         return app;

@@ -125,6 +125,7 @@ public static class AppraisalPage
         bool finalized = v.Status?.GetProperty("finalized").GetBoolean() ?? false;
         DateTime due = (await r.PlansForAsync(v.Cycle.Input, v.Unit.Id)).GrassrootsDecision.Due;
         var body = new Html().Add($"<p>{v.Unit.Name} · <span title=\"{v.Cycle.CycleId}\">{Labels.Cycle(r, v.Cycle.Input.Year, null)}</span> · {r.T("Hạn", "Due")} {r.Due(due)} · <span id=\"appraisal-stage\" data-stage=\"{stage}\" data-finalized=\"{(finalized ? "true" : "false")}\">{Labels.UnitStage(r, stage)}{(finalized ? " · " + r.T("đã hoàn tất", "finalized") : "")}</span></p>");
+        body.Add(DocumentDownloads.ForOrganization(r, v.Cycle.CycleId, v.Unit.Id));
         if (r.Query("sent") is { } sent)
         {
             body.Add($"<p class=\"notice\" role=\"status\" id=\"sent\">{(sent == "finalize" ? r.T("Đã gửi quyết định hoàn tất.", "The final decision was sent.") : r.T("Đã lưu các quyết định.", "The decisions were saved."))}</p>");

@@ -99,6 +99,7 @@ public static class DashboardPages
         }
 
         body.Add(Links(r, cycleId, unit));
+        body.Add(DocumentDownloads.ForUnit(r, cycleId, unit));
         if (lines is not null)
         {
             body.Add(MembersTable(r, cycleId, lines));

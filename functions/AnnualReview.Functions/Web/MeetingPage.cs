@@ -103,6 +103,7 @@ public static class MeetingPage
 
         body.Add(Collective(r, v, query, collective, values, errors));
         body.Add(Meeting(r, v, query, values, errors));
+        body.Add(DocumentDownloads.ForCell(r, v.Cycle.CycleId, v.Cell.Id));
         return Layout.Render(r, r.T("Họp chi bộ cuối năm", "Year-end cell meeting"), body.ToRaw(), errors.Count > 0 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK);
     }
 

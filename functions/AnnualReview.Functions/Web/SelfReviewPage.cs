@@ -164,6 +164,7 @@ public static class SelfReviewPage
                data-sent="{r.T("Đã nộp lúc", "Submitted at")}"></p>
             </form>
             """);
+        body.Add(DocumentDownloads.ForMember(r, cycle.CycleId, member.Id));
         body.Add(await VersionsAsync(r, cycle.CycleId, member.Id));
         body.Add(await RecognitionPage.PastYearsAsync(r, member.Id));
         return Layout.Render(r, r.T("Bản tự kiểm điểm", "My self-review"), body.ToRaw(), errors.Count > 0 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK);

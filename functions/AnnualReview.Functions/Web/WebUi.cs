@@ -60,6 +60,7 @@ public static class WebUi
         CycleFinishPage.Map(app);
         AuditPages.Map(app);
         InboxPage.Map(app);
+        DocumentDownloads.Map(app);
         return app;
     }
 }

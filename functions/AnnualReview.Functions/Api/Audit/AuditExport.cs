@@ -74,6 +74,50 @@ public sealed class AuditExport(DurableTaskClient client, HistoryVerifier verifi
         }
     }
 
+    /// <summary>One instance's manifest entry: the SHA-256 of its exported lines, its event count and verification.</summary>
+    public static ManifestEntry Entry(OrchestrationMetadata instance, VerifiedHistory history, IReadOnlyList<byte[]> lines)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(lines);
+        using var one = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (byte[] line in lines)
+        {
+            one.AppendData(line);
+        }
+
+        return new ManifestEntry(instance.InstanceId, instance.Name, instance.RuntimeStatus.ToString(), lines.Count,
+            Convert.ToHexStringLower(one.GetHashAndReset()), history.Verification);
+    }
+
+    /// <summary>
+    /// The manifest entries of the cycle's instances that work for the given units (the cycle's own instance counts
+    /// for its root unit), computed exactly as the cycle's manifest computes them, without reading the other histories.
+    /// </summary>
+    public async Task<List<ManifestEntry>> EntriesForUnitsAsync(string cycleId, string rootUnitId, IReadOnlySet<string> units, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        var chosen = new List<OrchestrationMetadata>();
+        await foreach (OrchestrationMetadata instance in client.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = cycleId, PageSize = 100 }).WithCancellation(cancellation))
+        {
+            string id = instance.InstanceId;
+            string? unit = id == cycleId ? rootUnitId : BelongsTo(id, cycleId) ? id[(cycleId.Length + 1)..].Split('~')[0] : null;
+            if (unit is not null && units.Contains(unit))
+            {
+                chosen.Add(instance);
+            }
+        }
+
+        var entries = new List<ManifestEntry>();
+        foreach (OrchestrationMetadata instance in chosen.OrderBy(i => i.InstanceId, StringComparer.Ordinal))
+        {
+            VerifiedHistory history = await verifier.ReadAndVerifyAsync(instance.InstanceId, cancellation);
+            entries.Add(Entry(instance, history, Lines(history)));
+        }
+
+        return entries;
+    }
+
     public async Task WriteManifestAsync(string cycleId, DateTimeOffset generatedAt, Stream output, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(output);
@@ -89,15 +133,12 @@ public sealed class AuditExport(DurableTaskClient client, HistoryVerifier verifi
         long totalLines = 0;
         await foreach (var (history, instance, lines) in InstancesAsync(cycleId, cancellation))
         {
-            using var one = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             foreach (byte[] line in lines)
             {
-                one.AppendData(line);
                 whole.AppendData(line);
             }
 
-            var entry = new ManifestEntry(instance.InstanceId, instance.Name, instance.RuntimeStatus.ToString(), lines.Count,
-                Convert.ToHexStringLower(one.GetHashAndReset()), history.Verification);
+            ManifestEntry entry = Entry(instance, history, lines);
             // Serializing into the writer would flush it synchronously, which Kestrel refuses.
             writer.WriteRawValue(JsonSerializer.SerializeToUtf8Bytes(entry, LineOptions), skipInputValidation: true);
             instances++;
