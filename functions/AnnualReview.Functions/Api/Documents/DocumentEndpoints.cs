@@ -62,7 +62,7 @@ public static class DocumentEndpoints
         var cycles = new CycleDirectory(client);
         var clock = services.GetRequiredService<TimeProvider>();
         var sources = new DocumentSources(roster, services.GetRequiredService<SubmissionStore>(), readModels, services.GetRequiredService<HistoryVerifier>(),
-            cycles, clock, DocumentSettings.From(services.GetRequiredService<IConfiguration>()));
+            cycles, clock, DocumentSettings.From(services.GetRequiredService<IConfiguration>()), services.GetRequiredService<RemedyResults>());
         return new DocumentHandlers(cycles, new ReviewAccess(services.GetRequiredService<UnitScope>(), roster), sources, readModels, client,
             new DossierBuilder(sources, readModels, services.GetRequiredService<AuditExport>(), clock));
     }

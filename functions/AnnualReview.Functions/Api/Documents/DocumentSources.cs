@@ -16,9 +16,9 @@ namespace AnnualReview.Functions.Api.Documents;
 /// the meeting's head counts, the cell's own history (the record the secretary made, exactly as the cell took it).
 /// Access is checked by the caller; a document whose step has not happened yet comes back null.
 /// </summary>
-internal sealed class DocumentSources(RosterStore roster, SubmissionStore submissions, ReadModelStore readModels, HistoryVerifier histories, CycleDirectory cycles, TimeProvider clock, DocumentSettings settings)
+internal sealed class DocumentSources(RosterStore roster, SubmissionStore submissions, ReadModelStore readModels, HistoryVerifier histories, CycleDirectory cycles, TimeProvider clock, DocumentSettings settings, RemedyResults remedies)
 {
-    private readonly AppraisalTable _appraisal = new(roster, readModels);
+    private readonly AppraisalTable _appraisal = new(roster, readModels, remedies);
 
     public RosterStore Roster => roster;
 
