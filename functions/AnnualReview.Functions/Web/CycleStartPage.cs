@@ -40,6 +40,7 @@ public static class CycleStartPage
             ["dueDates.boardReport"] = $"{year + 1}-02-01",
             ["hardStop"] = $"{year + 1}-02-01",
             ["reminderOffsets"] = "3, 1, 0",
+            ["admissionReferenceDate"] = RuleSetLoader.AvailableIds.Count > 0 ? RuleSetLoader.Load(RuleSetLoader.AvailableIds[^1]).Eligibility.AdmissionReference.Value.In(year).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "",
         };
         var ladder = new CycleDefinition(year, "", "", new StepDueDates(default, default, default, default, default), default).EscalationLadder;
         for (int i = 0; i < ladder.Count && i < Rungs; i++)
@@ -114,6 +115,20 @@ public static class CycleStartPage
             }
         }
 
+        // Optional: left empty, the rule set's date (31 December) counts.
+        DateOnly? admissionReference = null;
+        if (v.GetValueOrDefault("admissionReferenceDate", "").Trim() is { Length: > 0 } referenceText)
+        {
+            if (DateOnly.TryParseExact(referenceText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly reference))
+            {
+                admissionReference = reference;
+            }
+            else
+            {
+                errors.Add(Invalid("admissionReferenceDate", "Ngày không hợp lệ.", "Not a valid date."));
+            }
+        }
+
         var offsets = new List<TimeSpan>();
         foreach (string part in v.GetValueOrDefault("reminderOffsets", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
@@ -170,6 +185,7 @@ public static class CycleStartPage
             TimeZoneId = v.GetValueOrDefault("timeZoneId") is { Length: > 0 } zone ? zone : CycleDefinition.DefaultTimeZoneId,
             ReminderOffsets = offsets,
             EscalationLadder = ladder,
+            AdmissionReferenceDate = admissionReference,
         };
     }
 
@@ -208,6 +224,7 @@ public static class CycleStartPage
         }
 
         body.Add(Input(r, v, errors, "timeZoneId", r.T("Múi giờ", "Time zone"), "text"));
+        body.Add(Input(r, v, errors, "admissionReferenceDate", r.T("Mốc tính \"kết nạp dưới 6 tháng\" (được kiểm điểm, không xếp loại)", "Reference date for \"admitted under 6 months\" (reviewed, not rated)"), "date"));
         body.Add($"</fieldset><fieldset><legend>{r.T("Nhắc hạn và báo cáo lên cấp trên", "Reminders and escalation")}</legend>");
         body.Add(Input(r, v, errors, "reminderOffsets", r.T("Nhắc trước hạn (số ngày, cách nhau bằng dấu phẩy)", "Remind before the due date (days, comma-separated)"), "text"));
         for (int i = 0; i < Rungs; i++)

@@ -135,7 +135,7 @@ public static class MeetingPage
     {
         VoteThresholds t = v.Rules.Votes;
         PointsScale? scale = v.Rules.Scoring.Points;
-        var voted = v.Members.Where(m => v.Latest[m.Id] is not null).ToList();
+        var voted = v.Members.Where(m => IsVotedOn(v, m)).ToList();
         var html = new Html().Add($"<h2>{r.T("Biên bản họp và biểu quyết", "Meeting record and vote")}</h2>");
         html.Add($"""
             <form method="post" action="{WebUi.Root}/meeting?{query}" id="meeting-form"
@@ -207,6 +207,10 @@ public static class MeetingPage
         req = b.Requirements.Select(q => new { metric = q.Metric.ToString(), min = q.Min, max = q.Max }),
     }));
 
+    /// <summary>Voted on: submitted and rated (one admitted under 6 months is reviewed but gets no vote).</summary>
+    private static bool IsVotedOn(CellView v, Member m)
+        => v.Latest[m.Id] is not null && CycleRules.For(v.Cycle.Input.RuleSetId).EligibilityOf(m, v.Cycle.Input).Rated;
+
     private static string Threshold(VoteThreshold t) => $"{t.Numerator},{t.Denominator},{(t.Inclusive ? 1 : 0)}";
 
     private static async Task<IResult> PostAsync(WebRequest r)
@@ -233,7 +237,7 @@ public static class MeetingPage
         int convened = Count(values, "fullMembersConvened", errors, r);
         int present = Count(values, "fullMembersPresent", errors, r);
         var tallies = new List<VoteTally>();
-        foreach (Member m in view.Members.Where(m => view.Latest[m.Id] is not null))
+        foreach (Member m in view.Members.Where(m => IsVotedOn(view, m)))
         {
             int[] votes = [.. Enum.GetValues<RatingLevel>().Select(l => int.TryParse(values.GetValueOrDefault($"t.{m.Id}.{l}"), NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) ? n : 0)];
             PointsAssessment? points = view.Rules.Scoring.Points is { } scale ? MeetingPoints.Read(scale, m.Id, values, $"tallies[{tallies.Count}].points", errors) : null;

@@ -99,6 +99,11 @@ public static class CycleDefinitionValidator
         }
 
         RequireInCycle(definition.Year, definition.HardStop, "hardStop", errors);
+        if (definition.AdmissionReferenceDate is { } reference)
+        {
+            RequireInCycle(definition.Year, reference, "admissionReferenceDate", errors);
+        }
+
         DateOnly last = definition.DueDates.BoardReport;
         if (definition.HardStop < last)
         {

@@ -62,7 +62,15 @@ public sealed class CycleStarter(DurableTaskClient client, CycleRegistry registr
         return new CycleInput(cycleId, definition.Year, definition.RootUnitId, definition.RuleSetId, definition.TimeZoneId, plans)
         {
             Overrides = [.. definition.Overrides.Where(o => o.Step != CycleStep.BoardReport).Select(o => new PlanOverride(o.UnitId, PlanFor(definition, o.Step, o.UnitId)))],
+            AdmissionReferenceDate = AdmissionReferenceFor(definition),
         };
+    }
+
+    /// <summary>The cycle's admission reference date, or the rule set's in the cycle's year: pinned, like the rules.</summary>
+    public static DateOnly AdmissionReferenceFor(CycleDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return definition.AdmissionReferenceDate ?? RuleSetLoader.Load(definition.RuleSetId).Eligibility.AdmissionReference.Value.In(definition.Year);
     }
 
     /// <summary>A step's dated plan, for the whole cycle or (with <paramref name="unitId"/>) for a unit with its own dates.</summary>

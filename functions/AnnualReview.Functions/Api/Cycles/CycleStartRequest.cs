@@ -29,6 +29,9 @@ public sealed record CycleStartRequest
 
     public IReadOnlyList<DueDateOverride>? Overrides { get; init; }
 
+    /// <summary>The day "admitted less than 6 months" counts back from; the rule set's (31 December) when absent.</summary>
+    public DateOnly? AdmissionReferenceDate { get; init; }
+
     /// <summary>The definition, or every required field that is missing (named as the validator names fields).</summary>
     public (CycleDefinition? Definition, IReadOnlyList<ValidationError> Missing) ToDefinition()
     {
@@ -68,6 +71,7 @@ public sealed record CycleStartRequest
             ReminderOffsets = ReminderOffsets ?? defaults.ReminderOffsets,
             EscalationLadder = EscalationLadder ?? defaults.EscalationLadder,
             Overrides = Overrides ?? defaults.Overrides,
+            AdmissionReferenceDate = AdmissionReferenceDate,
         };
         return (definition, []);
     }

@@ -154,7 +154,7 @@ internal sealed class CellEndpoints(CycleDirectory cycles, ReviewAccess access, 
 
         var byId = members.ToDictionary(m => m.Id, StringComparer.Ordinal);
         var proposed = meeting.Tallies.Select(t => new ProposedLevelView(t.MemberId,
-            cycle!.Rules.ProposedLevel(t, meeting, cycle.Rules.EligibilityOf(byId[t.MemberId], cycle.Input.Year)), t.Votes, t.Points?.TotalPoints)).ToList();
+            cycle!.Rules.ProposedLevel(t, meeting, cycle.Rules.EligibilityOf(byId[t.MemberId], cycle.Input)), t.Votes, t.Points?.TotalPoints)).ToList();
         await commands.RecordMeetingAsync(cycleId, cellId, meeting, RequestKeys.FromApi(context), cancellation);
         return ReviewResults.Accepted(context, null, new MeetingRecordView(cellId, meeting.FullMembersConvened, meeting.FullMembersPresent, true, meeting.Supplementary, proposed));
     }
@@ -172,7 +172,7 @@ internal sealed class CellEndpoints(CycleDirectory cycles, ReviewAccess access, 
         for (int k = 0; k < voted.Count; k++)
         {
             (int i, string id) = voted[k];
-            if (!cycle.Rules.EligibilityOf(byId[id], cycle.Input.Year).Rated)
+            if (!cycle.Rules.EligibilityOf(byId[id], cycle.Input).Rated)
             {
                 errors.Add(new ValidationError("NotRated", $"tallies[{i}].memberId",
                     $"Đảng viên {id} không thuộc diện xếp loại năm nay.", $"Member {id} is not rated this year."));
