@@ -1,3 +1,4 @@
+using AnnualReview.Functions.Idempotency;
 using System.Globalization;
 using AnnualReview.Assessment.Cycle;
 using AnnualReview.Assessment.Model;
@@ -68,21 +69,14 @@ public static class CycleStartPage
 
         if (definition is not null && errors.Count == 0)
         {
-            string id = CycleStarter.CycleIdFor(definition);
-            if (await r.Service<CycleDirectory>().GetAsync(id, r.Cancellation) is not null)
+            // The starter refuses a cycle that exists or whose dates have gone, as it does for the API.
+            CycleStartResult started = await r.Service<CycleStarter>().StartAsync(definition, null, RequestKeys.FromForm(r.Http, values), r.Cancellation);
+            if (started.Started)
             {
-                errors.Add(new ValidationError("CycleExists", "year", $"Đợt {id} đã được bắt đầu.", $"Cycle {id} has already been started."));
+                return Results.Redirect($"{WebUi.Root}/cycles/{Uri.EscapeDataString(started.CycleId!)}?started=1");
             }
-            else
-            {
-                CycleStartResult started = await r.Service<CycleStarter>().StartAsync(definition, null, r.Cancellation);
-                if (started.Started)
-                {
-                    return Results.Redirect($"{WebUi.Root}/cycles/{Uri.EscapeDataString(started.CycleId!)}?started=1");
-                }
 
-                errors.AddRange(started.Errors);
-            }
+            errors.AddRange(started.Errors);
         }
         else if (definition is not null)
         {
