@@ -145,7 +145,7 @@ public static class MeetingPage
             {r.Antiforgery()}<input type="hidden" name="action" value="meeting">
             <p class="muted">{r.T("Ngưỡng", "Thresholds")}: {r.Level(RatingLevel.Excellent)} {t.Excellent}, {r.Level(RatingLevel.Good)} {t.Good}, {r.Level(RatingLevel.Completed)} {t.Completed} {r.T("số đảng viên chính thức", "of full members")} {(t.Basis.Value == VoteBasis.FullMembersPresent ? r.T("có mặt", "present") : r.T("được triệu tập", "convened"))}. <span id="vote-reading">{r.T(t.Reading.SentenceVi, t.Reading.SentenceEn)}</span></p>
             <label for="convened">{r.T("Số đảng viên chính thức được triệu tập", "Full members convened")}</label>
-            <input type="number" min="0" id="convened" name="fullMembersConvened" value="{values.GetValueOrDefault("fullMembersConvened", v.Members.Count(m => m.Membership == MembershipKind.Full).ToString(CultureInfo.InvariantCulture))}" aria-describedby="convened-error">
+            <input type="number" min="0" id="convened" name="fullMembersConvened" value="{values.GetValueOrDefault("fullMembersConvened", CellMeetingValidator.Convenable(v.Members).ToString(CultureInfo.InvariantCulture))}" aria-describedby="convened-error">
             {WebPage.FieldError(r, errors, "fullMembersConvened", "convened")}
             <label for="present">{r.T("Số đảng viên chính thức có mặt", "Full members present")}</label>
             <input type="number" min="0" id="present" name="fullMembersPresent" value="{values.GetValueOrDefault("fullMembersPresent", "")}" aria-describedby="present-error">

@@ -1,5 +1,6 @@
 using AnnualReview.Functions.Idempotency;
 using AnnualReview.Assessment.Model;
+using AnnualReview.Assessment.Rating;
 using AnnualReview.Assessment.Rules;
 using AnnualReview.Functions.Problems;
 using AnnualReview.Functions.Security;
@@ -149,7 +150,11 @@ internal sealed class CellEndpoints(CycleDirectory cycles, ReviewAccess access, 
 
         if (errors.Count > 0 || meeting is null)
         {
-            return ApiProblem.Validation(context, errors);
+            // Convening more than the cell can is a rule broken, not a malformed body: 422, the convened count first.
+            List<ValidationError> convened = [.. errors.Where(e => e.Code == CellMeetingValidator.ConvenedExceedsRoster)];
+            return convened.Count > 0
+                ? ApiProblem.Validation(context, [.. convened, .. errors.Except(convened)], ReviewProblems.ConvenedExceedsMembers)
+                : ApiProblem.Validation(context, errors);
         }
 
         var byId = members.ToDictionary(m => m.Id, StringComparer.Ordinal);
