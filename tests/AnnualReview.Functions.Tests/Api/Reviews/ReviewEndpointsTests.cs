@@ -117,12 +117,15 @@ public sealed class ReviewEndpointsTests(AzuriteFixture azurite, ReviewWorldFixt
         JsonElement group = table.GetProperty("quota")[0];
         Assert.False(group.GetProperty("within").GetBoolean());
         Assert.Equal("Move 1 of the 2 Excellent to Good", group.GetProperty("guidance").GetString());
+        Assert.Equal((2, 1), (group.GetProperty("excellent").GetInt32(), group.GetProperty("moveToGood").GetInt32()));
 
         using (HttpResponseMessage refused = await committee.PostAsJsonAsync(AppraisalPath, new { finalize = true }, timeout))
         {
             JsonElement problem = await AssertProblemAsync(refused, HttpStatusCode.UnprocessableEntity, "quota-exceeded", "decisions");
             Assert.Contains("Move 1 of the 2 Excellent to Good", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
             Assert.Equal("The Excellent quota is exceeded", problem.GetProperty("title").GetString());
+            JsonElement broken = Assert.Single(problem.GetProperty("quota").EnumerateArray());
+            Assert.Equal((1, 2), (broken.GetProperty("moveToGood").GetInt32(), broken.GetProperty("excellent").GetInt32()));
         }
 
         using (HttpResponseMessage refusedVi = await committeeVi.PostAsJsonAsync(AppraisalPath, new { finalize = true }, timeout))
