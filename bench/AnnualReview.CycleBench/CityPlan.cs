@@ -74,7 +74,7 @@ internal sealed class CityPlan
                 .OrderBy(m => m.Id, StringComparer.Ordinal)
                 .Select(m =>
                 {
-                    Eligibility eligibility = rules.EligibilityOf(m, Year);
+                    Eligibility eligibility = rules.EligibilityOf(m, new DateOnly(Year, 12, 31));
                     return new Person(m, grassroots, eligibility, rules.QuotaGroupOf(m, grassroots), FateOf(random, eligibility), IntendedLevel(random));
                 })
                 .ToList();

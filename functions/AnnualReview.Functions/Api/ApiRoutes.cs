@@ -50,6 +50,7 @@ public static class ApiRoutes
     {
         ArgumentNullException.ThrowIfNull(app);
         RouteGroupBuilder api = app.MapGroup("/api");
+        api.AddEndpointFilter(IdShape.RouteFilter);
         api.MapRoster();
         api.MapCycles();
         api.MapAudit();

@@ -26,13 +26,13 @@ public static class ApiProblem
         => Results.Json(Body(context, kind, field, detailVi, detailEn, errors), statusCode: kind.Status, contentType: ContentType);
 
     /// <summary>A validation failure from the domain: the first error names the field, all are listed.</summary>
-    public static IResult Validation(HttpContext context, IReadOnlyList<ValidationError> errors)
+    public static IResult Validation(HttpContext context, IReadOnlyList<ValidationError> errors, ProblemKind? kind = null)
     {
         ArgumentNullException.ThrowIfNull(errors);
         bool english = PrefersEnglish(context);
         var fields = errors.Select(e => new FieldProblem(e.Field, e.Code, english ? e.MessageEn : e.MessageVi)).ToList();
         ValidationError? first = errors.Count > 0 ? errors[0] : null;
-        return Result(context, ProblemKind.Validation, first?.Field, first?.MessageVi, first?.MessageEn, fields);
+        return Result(context, kind ?? ProblemKind.Validation, first?.Field, first?.MessageVi, first?.MessageEn, fields);
     }
 
     public static Dictionary<string, object?> Body(HttpContext context, ProblemKind kind, string? field = null, string? detailVi = null, string? detailEn = null, IEnumerable<FieldProblem>? errors = null)

@@ -1,3 +1,4 @@
+using AnnualReview.Functions.Idempotency;
 using System.Globalization;
 using AnnualReview.Assessment.Cycle;
 using AnnualReview.Assessment.Model;
@@ -40,6 +41,7 @@ public static class CycleStartPage
             ["dueDates.boardReport"] = $"{year + 1}-02-01",
             ["hardStop"] = $"{year + 1}-02-01",
             ["reminderOffsets"] = "3, 1, 0",
+            ["admissionReferenceDate"] = RuleSetLoader.AvailableIds.Count > 0 ? RuleSetLoader.Load(RuleSetLoader.AvailableIds[^1]).Eligibility.AdmissionReference.Value.In(year).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "",
         };
         var ladder = new CycleDefinition(year, "", "", new StepDueDates(default, default, default, default, default), default).EscalationLadder;
         for (int i = 0; i < ladder.Count && i < Rungs; i++)
@@ -67,21 +69,14 @@ public static class CycleStartPage
 
         if (definition is not null && errors.Count == 0)
         {
-            string id = CycleStarter.CycleIdFor(definition);
-            if (await r.Service<CycleDirectory>().GetAsync(id, r.Cancellation) is not null)
+            // The starter refuses a cycle that exists or whose dates have gone, as it does for the API.
+            CycleStartResult started = await r.Service<CycleStarter>().StartAsync(definition, null, RequestKeys.FromForm(r.Http, values), r.Cancellation);
+            if (started.Started)
             {
-                errors.Add(new ValidationError("CycleExists", "year", $"Đợt {id} đã được bắt đầu.", $"Cycle {id} has already been started."));
+                return Results.Redirect($"{WebUi.Root}/cycles/{Uri.EscapeDataString(started.CycleId!)}?started=1");
             }
-            else
-            {
-                CycleStartResult started = await r.Service<CycleStarter>().StartAsync(definition, null, r.Cancellation);
-                if (started.Started)
-                {
-                    return Results.Redirect($"{WebUi.Root}/cycles/{Uri.EscapeDataString(started.CycleId!)}?started=1");
-                }
 
-                errors.AddRange(started.Errors);
-            }
+            errors.AddRange(started.Errors);
         }
         else if (definition is not null)
         {
@@ -111,6 +106,20 @@ public static class CycleStartPage
             else
             {
                 errors.Add(Invalid(field, "Ngày không hợp lệ.", "Not a valid date."));
+            }
+        }
+
+        // Optional: left empty, the rule set's date (31 December) counts.
+        DateOnly? admissionReference = null;
+        if (v.GetValueOrDefault("admissionReferenceDate", "").Trim() is { Length: > 0 } referenceText)
+        {
+            if (DateOnly.TryParseExact(referenceText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly reference))
+            {
+                admissionReference = reference;
+            }
+            else
+            {
+                errors.Add(Invalid("admissionReferenceDate", "Ngày không hợp lệ.", "Not a valid date."));
             }
         }
 
@@ -170,6 +179,7 @@ public static class CycleStartPage
             TimeZoneId = v.GetValueOrDefault("timeZoneId") is { Length: > 0 } zone ? zone : CycleDefinition.DefaultTimeZoneId,
             ReminderOffsets = offsets,
             EscalationLadder = ladder,
+            AdmissionReferenceDate = admissionReference,
         };
     }
 
@@ -208,6 +218,7 @@ public static class CycleStartPage
         }
 
         body.Add(Input(r, v, errors, "timeZoneId", r.T("Múi giờ", "Time zone"), "text"));
+        body.Add(Input(r, v, errors, "admissionReferenceDate", r.T("Mốc tính \"kết nạp dưới 6 tháng\" (được kiểm điểm, không xếp loại)", "Reference date for \"admitted under 6 months\" (reviewed, not rated)"), "date"));
         body.Add($"</fieldset><fieldset><legend>{r.T("Nhắc hạn và báo cáo lên cấp trên", "Reminders and escalation")}</legend>");
         body.Add(Input(r, v, errors, "reminderOffsets", r.T("Nhắc trước hạn (số ngày, cách nhau bằng dấu phẩy)", "Remind before the due date (days, comma-separated)"), "text"));
         for (int i = 0; i < Rungs; i++)

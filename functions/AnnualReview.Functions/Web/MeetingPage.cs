@@ -137,7 +137,7 @@ public static class MeetingPage
     {
         VoteThresholds t = v.Rules.Votes;
         PointsScale? scale = v.Rules.Scoring.Points;
-        var voted = v.Members.Where(m => v.Latest[m.Id] is not null).ToList();
+        var voted = v.Members.Where(m => IsVotedOn(v, m)).ToList();
         var html = new Html().Add($"<h2>{r.T("Biên bản họp và biểu quyết", "Meeting record and vote")}</h2>");
         html.Add($"""
             <form method="post" action="{WebUi.Root}/meeting?{query}" id="meeting-form"
@@ -145,9 +145,9 @@ public static class MeetingPage
               data-excellent="{Threshold(t.Excellent)}" data-good="{Threshold(t.Good)}" data-completed="{Threshold(t.Completed)}"
               data-bands="{Bands(scale)}" data-lexcellent="{r.Level(RatingLevel.Excellent)}" data-lgood="{r.Level(RatingLevel.Good)}" data-lcompleted="{r.Level(RatingLevel.Completed)}" data-lnotcompleted="{r.Level(RatingLevel.NotCompleted)}">
             {r.Antiforgery()}<input type="hidden" name="action" value="meeting">
-            <p class="muted">{r.T("Ngưỡng", "Thresholds")}: {r.Level(RatingLevel.Excellent)} {t.Excellent}, {r.Level(RatingLevel.Good)} {t.Good}, {r.Level(RatingLevel.Completed)} {t.Completed} {r.T("số đảng viên chính thức", "of full members")} {(t.Basis.Value == VoteBasis.FullMembersPresent ? r.T("có mặt", "present") : r.T("được triệu tập", "convened"))}.</p>
+            <p class="muted">{r.T("Ngưỡng", "Thresholds")}: {r.Level(RatingLevel.Excellent)} {t.Excellent}, {r.Level(RatingLevel.Good)} {t.Good}, {r.Level(RatingLevel.Completed)} {t.Completed} {r.T("số đảng viên chính thức", "of full members")} {(t.Basis.Value == VoteBasis.FullMembersPresent ? r.T("có mặt", "present") : r.T("được triệu tập", "convened"))}. <span id="vote-reading">{r.T(t.Reading.SentenceVi, t.Reading.SentenceEn)}</span></p>
             <label for="convened">{r.T("Số đảng viên chính thức được triệu tập", "Full members convened")}</label>
-            <input type="number" min="0" id="convened" name="fullMembersConvened" value="{values.GetValueOrDefault("fullMembersConvened", v.Members.Count(m => m.Membership == MembershipKind.Full).ToString(CultureInfo.InvariantCulture))}" aria-describedby="convened-error">
+            <input type="number" min="0" id="convened" name="fullMembersConvened" value="{values.GetValueOrDefault("fullMembersConvened", CellMeetingValidator.Convenable(v.Members).ToString(CultureInfo.InvariantCulture))}" aria-describedby="convened-error">
             {WebPage.FieldError(r, errors, "fullMembersConvened", "convened")}
             <label for="present">{r.T("Số đảng viên chính thức có mặt", "Full members present")}</label>
             <input type="number" min="0" id="present" name="fullMembersPresent" value="{values.GetValueOrDefault("fullMembersPresent", "")}" aria-describedby="present-error">
@@ -210,6 +210,10 @@ public static class MeetingPage
         req = b.Requirements.Select(q => new { metric = q.Metric.ToString(), min = q.Min, max = q.Max }),
     }));
 
+    /// <summary>Voted on: submitted and rated (one admitted under 6 months is reviewed but gets no vote).</summary>
+    private static bool IsVotedOn(CellView v, Member m)
+        => v.Latest[m.Id] is not null && CycleRules.For(v.Cycle.Input.RuleSetId).EligibilityOf(m, v.Cycle.Input).Rated;
+
     private static string Threshold(VoteThreshold t) => $"{t.Numerator},{t.Denominator},{(t.Inclusive ? 1 : 0)}";
 
     private static async Task<IResult> PostAsync(WebRequest r)
@@ -236,7 +240,7 @@ public static class MeetingPage
         int convened = Count(values, "fullMembersConvened", errors, r);
         int present = Count(values, "fullMembersPresent", errors, r);
         var tallies = new List<VoteTally>();
-        foreach (Member m in view.Members.Where(m => view.Latest[m.Id] is not null))
+        foreach (Member m in view.Members.Where(m => IsVotedOn(view, m)))
         {
             int[] votes = [.. Enum.GetValues<RatingLevel>().Select(l => int.TryParse(values.GetValueOrDefault($"t.{m.Id}.{l}"), NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) ? n : 0)];
             PointsAssessment? points = view.Rules.Scoring.Points is { } scale ? MeetingPoints.Read(scale, m.Id, values, $"tallies[{tallies.Count}].points", errors) : null;

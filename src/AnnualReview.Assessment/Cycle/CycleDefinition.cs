@@ -34,6 +34,12 @@ public sealed record CycleDefinition(
 
     public IReadOnlyList<DueDateOverride> Overrides { get; init; } = [];
 
+    /// <summary>
+    /// The day "admitted less than 6 months" counts back from (ngày làm mốc tính thời gian kết nạp); null takes the
+    /// rule set's date in the cycle's year.
+    /// </summary>
+    public DateOnly? AdmissionReferenceDate { get; init; }
+
     /// <summary>The due date of a step for a unit: its override when it has one, else the cycle's date.</summary>
     public DateOnly DueDateFor(CycleStep step, string? unitId = null) =>
         Overrides.FirstOrDefault(o => o.Step == step && unitId is not null && o.UnitId == unitId)?.Due ?? DueDates.For(step);

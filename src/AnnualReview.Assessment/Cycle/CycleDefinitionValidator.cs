@@ -76,6 +76,33 @@ public static class CycleDefinitionValidator
         }
     }
 
+    /// <summary>
+    /// Refuses a cycle started too late for anyone to take part: once the cell meetings' day has gone, the
+    /// self-review step would close at once and every member would be recorded as not submitted. A self-review
+    /// date just gone is allowed (members submit late until the meetings fall due). Names the first due date gone.
+    /// </summary>
+    /// <param name="definition">A definition <see cref="Validate"/> accepted.</param>
+    /// <param name="today">Today in the cycle's time zone.</param>
+    public static IReadOnlyList<ValidationError> ValidateNotPassed(CycleDefinition definition, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        if (definition.DueDates.CellMeeting >= today)
+        {
+            return [];
+        }
+
+        (CycleStep step, string field, string nameVi) = Steps.First(s => definition.DueDates.For(s.Step) < today);
+        DateOnly due = definition.DueDates.For(step);
+        return
+        [
+            new(DatePassedCode, field,
+                $"{Capitalize(nameVi)} ({Vi(due)}) đã qua (hôm nay {Vi(today)}): đảng viên không còn kịp nộp bản tự kiểm điểm. Hãy chọn các hạn từ hôm nay trở đi.",
+                $"{field} ({Iso(due)}) has passed (today is {Iso(today)}): members could no longer submit their self-reviews. Choose due dates from today on."),
+        ];
+    }
+
+    public const string DatePassedCode = "DatePassed";
+
     private static void ValidateDates(CycleDefinition definition, List<ValidationError> errors)
     {
         for (int i = 0; i < Steps.Length; i++)
@@ -99,6 +126,11 @@ public static class CycleDefinitionValidator
         }
 
         RequireInCycle(definition.Year, definition.HardStop, "hardStop", errors);
+        if (definition.AdmissionReferenceDate is { } reference)
+        {
+            RequireInCycle(definition.Year, reference, "admissionReferenceDate", errors);
+        }
+
         DateOnly last = definition.DueDates.BoardReport;
         if (definition.HardStop < last)
         {

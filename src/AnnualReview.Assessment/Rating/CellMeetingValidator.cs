@@ -9,9 +9,22 @@ namespace AnnualReview.Assessment.Rating;
 /// </summary>
 public static class CellMeetingValidator
 {
+    /// <summary>The code of the error for more convened than the cell can convene; the API answers it with its own problem.</summary>
+    public const string ConvenedExceedsRoster = "ConvenedExceedsRoster";
+
+    /// <summary>
+    /// The full members a meeting can convene: exempt and suspended members take no part in party activities, so
+    /// counting them would lower the share a vote needs.
+    /// </summary>
+    public static int Convenable(IEnumerable<Member> cellMembers)
+    {
+        ArgumentNullException.ThrowIfNull(cellMembers);
+        return cellMembers.Count(m => m.Membership == MembershipKind.Full && m.Standing is not (MemberStanding.Exempt or MemberStanding.Suspended));
+    }
+
     /// <summary>Every problem found, empty when the record is usable.</summary>
     /// <param name="meeting">The record to check.</param>
-    /// <param name="cellMembers">The cell's roster: tallies must be for these members, and convened full members cannot exceed its full members.</param>
+    /// <param name="cellMembers">The cell's roster: tallies must be for these members, and convened full members cannot exceed its full members in activity.</param>
     /// <param name="ruleSet">The cycle's rule set: tallies of points are accepted only when it scores points, and checked against its scale.</param>
     public static IReadOnlyList<ValidationError> Validate(CellMeeting meeting, IEnumerable<Member> cellMembers, RuleSet ruleSet)
     {
@@ -21,19 +34,19 @@ public static class CellMeetingValidator
 
         var errors = new List<ValidationError>();
         Dictionary<string, Member> roster = cellMembers.ToDictionary(m => m.Id, StringComparer.Ordinal);
-        int fullOnRoster = roster.Values.Count(m => m.Membership == MembershipKind.Full);
+        int convenable = Convenable(roster.Values);
 
         if (meeting.FullMembersConvened < 0)
         {
             errors.Add(Negative("fullMembersConvened", "Số đảng viên chính thức được triệu tập", "The number of full members convened"));
         }
-        else if (meeting.FullMembersConvened > fullOnRoster)
+        else if (meeting.FullMembersConvened > convenable)
         {
             errors.Add(new ValidationError(
-                "ConvenedExceedsRoster",
+                ConvenedExceedsRoster,
                 "fullMembersConvened",
-                $"Số đảng viên chính thức được triệu tập ({meeting.FullMembersConvened}) vượt quá số đảng viên chính thức của chi bộ ({fullOnRoster}).",
-                $"Full members convened ({meeting.FullMembersConvened}) exceed the cell's full members ({fullOnRoster})."));
+                $"Số đảng viên chính thức được triệu tập ({meeting.FullMembersConvened}) vượt quá số đảng viên chính thức của chi bộ không được miễn hay đình chỉ sinh hoạt đảng ({convenable}).",
+                $"Full members convened ({meeting.FullMembersConvened}) exceed the cell's full members who are neither exempt nor suspended ({convenable})."));
         }
 
         if (meeting.FullMembersPresent < 0)

@@ -4,8 +4,9 @@ using AnnualReview.Assessment.Rules;
 namespace AnnualReview.Assessment.Rating;
 
 /// <summary>
-/// The level a cell's vote proposes (mức chi bộ đề xuất). The thresholds are cumulative: a vote for a higher
-/// level also supports every lower one, so "Good" counts the votes for Good or better. Reading of 07-HD/BTCTW:
+/// The level a cell's vote proposes (mức chi bộ đề xuất). The rule set says how votes are read
+/// (<see cref="VoteReading"/>); the shipped ones read them cumulatively: a vote for a higher level also supports
+/// every lower one, so "Good" counts the votes for Good or better. Reading of 07-HD/BTCTW:
 /// Excellent if Excellent votes reach the Excellent threshold (≥ 2/3); else Good if Good-or-better votes reach
 /// the Good threshold (&gt; 1/2); else Completed if Completed-or-better votes reach the Completed threshold
 /// (&gt; 1/2); else Not completed. The basis (convened or present full members) comes from the rule set.
@@ -36,9 +37,10 @@ public static class ProposedLevel
         // With no voters every share is 0 of 0; a proposal would be made by nobody.
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(basis);
 
+        bool cumulative = thresholds.Reading.Cumulative;
         int excellent = tally.Excellent;
-        int goodOrBetter = excellent + tally.Good;
-        int completedOrBetter = goodOrBetter + tally.Completed;
+        int goodOrBetter = (cumulative ? excellent : 0) + tally.Good;
+        int completedOrBetter = (cumulative ? goodOrBetter : 0) + tally.Completed;
 
         return thresholds.Excellent.IsReachedBy(excellent, basis) ? RatingLevel.Excellent
             : thresholds.Good.IsReachedBy(goodOrBetter, basis) ? RatingLevel.Good

@@ -30,7 +30,7 @@ public sealed record RatingEligibility(EligibilityKind Kind, RatingLevel? CapAt,
 
                 // Exactly N months before the rating date is no longer "less than N months".
                 NotRatedCondition.AdmittedRecently when member.AdmittedOn > ratingDate.AddMonths(-rule.Months!.Value) =>
-                    new("AdmittedRecently", $"Kết nạp chưa đủ {rule.Months} tháng.", $"Admitted less than {rule.Months} months before the rating."),
+                    new(AdmittedRecentlyCode, $"Kết nạp chưa đủ {rule.Months} tháng.", $"Admitted less than {rule.Months} months before the rating."),
                 _ => null,
             };
             if (reason is not null)
@@ -52,6 +52,14 @@ public sealed record RatingEligibility(EligibilityKind Kind, RatingLevel? CapAt,
             ? new RatingEligibility(EligibilityKind.Capped, leave.CapAt, leaveReason, leave.Source)
             : new RatingEligibility(EligibilityKind.RatedOnWorkedTime, null, leaveReason, leave.Source);
     }
+
+    /// <summary>
+    /// Whether the member writes the self-review this year (thuộc diện kiểm điểm). A member admitted under the
+    /// rule set's months is reviewed but not rated; an exempt or suspended member is neither (366, Điều 5.2.1).
+    /// </summary>
+    public bool Reviewed => Kind != EligibilityKind.NotRated || Reason?.Code == AdmittedRecentlyCode;
+
+    private const string AdmittedRecentlyCode = "AdmittedRecently";
 
     /// <summary>The level after the cap: a proposal above it comes down to it (Excellent is the highest level).</summary>
     public RatingLevel Apply(RatingLevel level)

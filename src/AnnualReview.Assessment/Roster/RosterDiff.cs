@@ -5,7 +5,8 @@ namespace AnnualReview.Assessment.Roster;
 /// <summary>
 /// Compares the roster already loaded with an incoming one (so sánh danh sách), matching by id. Both rosters
 /// must be valid (unique ids); results keep the incoming order, removals the existing order, so the same pair
-/// always gives the same report.
+/// always gives the same report. Removals count only inside the stored tree under the incoming root: importing
+/// one branch removes nothing from the others.
 /// </summary>
 public static class RosterDiff
 {
@@ -36,7 +37,31 @@ public static class RosterDiff
         var (addedMembers, updatedMembers, removedMembers) =
             Compare(existingMembers, incomingMembers, m => m.Id, (a, b) => MemberFields(a, b with { CellId = a.CellId }));
 
+        // An import is a whole tree from its root: what is stored outside that tree is not in the file, and not removed.
+        HashSet<string> imported = StoredSubtree(existingUnits, incomingUnits.Where(u => u.ParentId is null).Select(u => u.Id));
+        removedUnits = [.. removedUnits.Where(u => imported.Contains(u.Id))];
+        removedMembers = [.. removedMembers.Where(m => imported.Contains(m.CellId))];
         return new RosterDiffResult(addedUnits, updatedUnits, removedUnits, addedMembers, updatedMembers, removedMembers, moves);
+    }
+
+    /// <summary>The ids of the stored units at or under <paramref name="roots"/>.</summary>
+    private static HashSet<string> StoredSubtree(IReadOnlyList<Unit> stored, IEnumerable<string> roots)
+    {
+        ILookup<string, Unit> children = stored.Where(u => u.ParentId is not null).ToLookup(u => u.ParentId!, StringComparer.Ordinal);
+        var subtree = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>(roots);
+        while (pending.TryPop(out string? id))
+        {
+            if (subtree.Add(id))
+            {
+                foreach (Unit child in children[id])
+                {
+                    pending.Push(child.Id);
+                }
+            }
+        }
+
+        return subtree;
     }
 
     private static (List<T> Added, List<RosterChange<T>> Updated, List<T> Removed) Compare<T>(

@@ -35,7 +35,19 @@ internal static partial class RuleSetParser
             leave.Add(ReadLeave(item, leave));
         }
 
-        return new EligibilityRules(notRated, leave);
+        return new EligibilityRules(notRated, leave) { AdmissionReference = ReadAdmissionReference(eligibility) };
+    }
+
+    private static Sourced<AnnualDate> ReadAdmissionReference(JsonCursor eligibility)
+    {
+        if (!eligibility.Has("admissionReferenceDate"))
+        {
+            return EligibilityRules.YearEnd;
+        }
+
+        Sourced<string> text = eligibility.Sourced("admissionReferenceDate", static (c, n) => c.String(n));
+        AnnualDate date = AnnualDate.Parse(text.Value) ?? throw eligibility.Fail("admissionReferenceDate", "must be a day of the year written MM-dd");
+        return new Sourced<AnnualDate>(date, text.Source, text.Confirmed);
     }
 
     private static LeaveRule ReadLeave(JsonCursor item, List<LeaveRule> earlier)

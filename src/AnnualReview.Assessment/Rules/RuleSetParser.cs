@@ -144,7 +144,10 @@ internal static partial class RuleSetParser
             throw votes.Fail("completed", "must not need more votes than good");
         }
 
-        return new VoteThresholds(votes.Sourced("basis", static (c, n) => c.Enum<VoteBasis>(n)), excellent, good, completed);
+        JsonCursor reading = votes.Object("reading");
+        (string source, bool confirmed) = reading.Provenance();
+        return new VoteThresholds(votes.Sourced("basis", static (c, n) => c.Enum<VoteBasis>(n)), excellent, good, completed,
+            new VoteReading(reading.Bool("cumulative"), reading.String("sentenceVi"), reading.String("sentenceEn"), source, confirmed));
     }
 
     private static VoteThreshold ReadThreshold(JsonCursor votes, string name)

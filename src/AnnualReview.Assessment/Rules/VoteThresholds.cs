@@ -8,4 +8,5 @@ public sealed record VoteThresholds(
     Sourced<VoteBasis> Basis,
     VoteThreshold Excellent,
     VoteThreshold Good,
-    VoteThreshold Completed);
+    VoteThreshold Completed,
+    VoteReading Reading);

@@ -32,6 +32,6 @@ public sealed class LoadCellActivity(AssessmentStorage storage) : TaskActivity<U
         var rules = CycleRules.For(input.Cycle.RuleSetId);
         return new CellRoster(cell, [.. members
             .OrderBy(m => m.Id, StringComparer.Ordinal)
-            .Select(m => new CellMember(m, rules.EligibilityOf(m, input.Cycle.Year), rules.QuotaGroupOf(m, grassroots)))]);
+            .Select(m => new CellMember(m, rules.EligibilityOf(m, input.Cycle), rules.QuotaGroupOf(m, grassroots)))]);
     }
 }

@@ -12,7 +12,17 @@ namespace AnnualReview.Workflows.Commands;
 /// <summary>The result of asking to start a cycle: its id, or every problem with the definition.</summary>
 public sealed record CycleStartResult(string? CycleId, IReadOnlyList<ValidationError> Errors)
 {
-    public bool Started => CycleId is not null;
+    public const string ExistsCode = "CycleExists";
+
+    public bool Started => CycleId is not null && !Exists;
+
+    /// <summary>Another request started this cycle already (a retry of the same request is started, not this).</summary>
+    public bool Exists { get; init; }
+
+    public static CycleStartResult AlreadyStarted(string cycleId) => new(cycleId, [new(ExistsCode, "year",
+        $"Đợt {cycleId} đã được bắt đầu (đang chạy hoặc đã kết thúc); không bắt đầu lại.",
+        $"Cycle {cycleId} has already been started (running or ended); it is not started again.")])
+    { Exists = true };
 }
 
 /// <summary>
@@ -30,7 +40,15 @@ public sealed class CycleStarter(DurableTaskClient client, CycleRegistry registr
         return $"cycle-{definition.Year}-{definition.RootUnitId}";
     }
 
-    public async Task<CycleStartResult> StartAsync(CycleDefinition definition, string? cycleId, CancellationToken cancellation)
+    public Task<CycleStartResult> StartAsync(CycleDefinition definition, string? cycleId, CancellationToken cancellation)
+        => StartAsync(definition, cycleId, null, cancellation);
+
+    /// <summary>
+    /// Starts the cycle once: a cycle that exists (running or ended) is refused, unless <paramref name="request"/> is
+    /// the request that started it (a client's retry after a crash gets the same answer); a cycle whose members could
+    /// no longer submit is refused before anything is written.
+    /// </summary>
+    public async Task<CycleStartResult> StartAsync(CycleDefinition definition, string? cycleId, CommandRequest? request, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(definition);
         IReadOnlyList<ValidationError> errors = CycleDefinitionValidator.Validate(definition);
@@ -40,9 +58,27 @@ public sealed class CycleStarter(DurableTaskClient client, CycleRegistry registr
         }
 
         string id = cycleId ?? CycleIdFor(definition);
+        (bool exists, string? startedBy) = await registry.StartedByAsync(id, cancellation);
+        bool retry = exists && request is not null && string.Equals(startedBy, request.Key, StringComparison.Ordinal);
+        if (exists && !retry)
+        {
+            return CycleStartResult.AlreadyStarted(id);
+        }
+
+        TimeZoneInfo zone = TimeZoneInfo.FindSystemTimeZoneById(definition.TimeZoneId);
+        IReadOnlyList<ValidationError> passed = retry ? [] : CycleDefinitionValidator.ValidateNotPassed(definition, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime));
+        if (passed.Count > 0)
+        {
+            return new CycleStartResult(null, passed);
+        }
+
         CycleInput input = InputFor(definition, id) with { Clock = CycleClockOf(clock) };
         input = input with { WorkflowVersion = WorkflowVersion };
-        await registry.AddAsync(input, cancellation);
+        if (!await registry.AddAsync(input, request?.Key, cancellation))
+        {
+            return CycleStartResult.AlreadyStarted(id);
+        }
+
         await IdempotentStart.ScheduleAsync(client, WorkflowNames.Of(WorkflowNames.Cycle, WorkflowVersion), input, CycleInstanceIds.Cycle(id), cancellation);
         Telemetry.WorkflowMetrics.CycleStarted(input);
         return new CycleStartResult(id, []);
@@ -62,7 +98,15 @@ public sealed class CycleStarter(DurableTaskClient client, CycleRegistry registr
         return new CycleInput(cycleId, definition.Year, definition.RootUnitId, definition.RuleSetId, definition.TimeZoneId, plans)
         {
             Overrides = [.. definition.Overrides.Where(o => o.Step != CycleStep.BoardReport).Select(o => new PlanOverride(o.UnitId, PlanFor(definition, o.Step, o.UnitId)))],
+            AdmissionReferenceDate = AdmissionReferenceFor(definition),
         };
+    }
+
+    /// <summary>The cycle's admission reference date, or the rule set's in the cycle's year: pinned, like the rules.</summary>
+    public static DateOnly AdmissionReferenceFor(CycleDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return definition.AdmissionReferenceDate ?? RuleSetLoader.Load(definition.RuleSetId).Eligibility.AdmissionReference.Value.In(definition.Year);
     }
 
     /// <summary>A step's dated plan, for the whole cycle or (with <paramref name="unitId"/>) for a unit with its own dates.</summary>

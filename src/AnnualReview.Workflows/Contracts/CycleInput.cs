@@ -20,6 +20,12 @@ public sealed record CycleInput(string CycleId, int Year, string RootUnitId, str
     /// <summary>How the cycle's time maps to the engine's real time; real time unless the app runs on a scaled clock.</summary>
     public CycleClock Clock { get; init; } = CycleClock.Real;
 
+    /// <summary>
+    /// The day "admitted less than 6 months" counts back from, set when the cycle starts; null in cycles started
+    /// before it was a setting, which keep the rule set's date (31 December of the year).
+    /// </summary>
+    public DateOnly? AdmissionReferenceDate { get; init; }
+
     /// <summary>The plans of the steps that units have their own dates for, computed when the cycle started.</summary>
     public IReadOnlyList<PlanOverride> Overrides { get; init; } = [];
 

@@ -21,5 +21,13 @@ public sealed record CellRoster(UnitContext Cell, IReadOnlyList<CellMember> Memb
 /// <summary>A member of the cell with how the rule set treats them this year.</summary>
 public sealed record CellMember(Member Member, Eligibility Eligibility, string QuotaGroup);
 
-/// <summary>Whether and how a member is rated this year (decided by the rule set).</summary>
-public sealed record Eligibility(bool Rated, string? Reason = null, RatingLevel? CappedAt = null, bool OnWorkedTime = false);
+/// <summary>
+/// Whether and how a member is rated this year (decided by the rule set). <c>ReviewedOnly</c>: not rated but
+/// reviewed, admitted too recently to be rated yet writing the self-review (false in histories written before the
+/// distinction, where such a member was refused as the exempt still are).
+/// </summary>
+public sealed record Eligibility(bool Rated, string? Reason = null, RatingLevel? CappedAt = null, bool OnWorkedTime = false, bool ReviewedOnly = false)
+{
+    /// <summary>Whether the member writes the self-review this year (thuộc diện kiểm điểm).</summary>
+    public bool Reviewed => Rated || ReviewedOnly;
+}

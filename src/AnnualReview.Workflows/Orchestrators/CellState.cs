@@ -83,9 +83,17 @@ internal sealed class CellState(CellRoster roster, CycleRules rules)
 
     private void Submit(SelfReviewSubmitted submitted)
     {
-        if (!Results.TryGetValue(submitted.MemberId, out MemberResult? current) || current.Stage == MemberStage.NotRated)
+        if (!Results.TryGetValue(submitted.MemberId, out MemberResult? current)
+            || (current.Stage == MemberStage.NotRated && !_members[submitted.MemberId].Eligibility.Reviewed))
         {
-            Refusals.Add($"{submitted.MemberId}: not a rated member of this cell");
+            Refusals.Add($"{submitted.MemberId}: not a reviewed member of this cell");
+            return;
+        }
+
+        // Reviewed but not rated (admitted under 6 months): the review is kept, no vote or level is awaited.
+        if (current.Stage == MemberStage.NotRated)
+        {
+            Results[submitted.MemberId] = current with { Versions = Math.Max(current.Versions, submitted.Version), SelfRating = submitted.SelfRating };
             return;
         }
 

@@ -8,15 +8,31 @@ namespace AnnualReview.Workflows.Rules;
 
 public sealed partial class CycleRules
 {
-    /// <summary>Whether a member is rated this year, as of the year's end (the rating date).</summary>
-    public Eligibility EligibilityOf(Member member, int year)
+    /// <summary>Whether a member is reviewed and rated in a cycle, as of its admission reference date.</summary>
+    public Eligibility EligibilityOf(Member member, CycleInput cycle)
     {
-        RatingEligibility decision = RatingEligibility.For(member, RuleSet, new DateOnly(year, 12, 31));
+        ArgumentNullException.ThrowIfNull(cycle);
+        return EligibilityOf(member, AdmissionReferenceOf(cycle));
+    }
+
+    /// <summary>Whether a member is reviewed and rated, counting "admitted less than N months" back from <paramref name="reference"/>.</summary>
+    public Eligibility EligibilityOf(Member member, DateOnly reference)
+    {
+        RatingEligibility decision = RatingEligibility.For(member, RuleSet, reference);
+        bool rated = decision.Kind != EligibilityKind.NotRated;
         return new Eligibility(
-            decision.Kind != EligibilityKind.NotRated,
+            rated,
             decision.Reason?.MessageVi,
             decision.Kind == EligibilityKind.Capped ? decision.CapAt : null,
-            decision.Kind == EligibilityKind.RatedOnWorkedTime);
+            decision.Kind == EligibilityKind.RatedOnWorkedTime,
+            !rated && decision.Reviewed);
+    }
+
+    /// <summary>The cycle's own date, or (cycles started before it was a setting) the rule set's in the cycle's year.</summary>
+    public DateOnly AdmissionReferenceOf(CycleInput cycle)
+    {
+        ArgumentNullException.ThrowIfNull(cycle);
+        return cycle.AdmissionReferenceDate ?? RuleSet.Eligibility.AdmissionReference.Value.In(cycle.Year);
     }
 
     /// <summary>Awards, flags and follow-up for a final level, given the member's earlier years.</summary>

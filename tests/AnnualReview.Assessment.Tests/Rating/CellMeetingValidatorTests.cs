@@ -57,6 +57,21 @@ public class CellMeetingValidatorTests
         Assert.Equal(("ConvenedExceedsRoster", "fullMembersConvened"), (error.Code, error.Field));
     }
 
+    [Theory]
+    [InlineData(MemberStanding.Exempt)]
+    [InlineData(MemberStanding.Suspended)]
+    public void Validate_ConveningAFullMemberOutOfActivity_Refused(MemberStanding standing)
+    {
+        Member[] cell = [.. Cell, new("m5", "F", "c1", MembershipKind.Full, new DateOnly(1990, 1, 1)) { Standing = standing }];
+
+        ValidationError error = Assert.Single(CellMeetingValidator.Validate(new CellMeeting("c1", Day, 5, 4, []), cell, Rules));
+
+        Assert.Equal(4, CellMeetingValidator.Convenable(cell));
+        Assert.Equal((CellMeetingValidator.ConvenedExceedsRoster, "fullMembersConvened"), (error.Code, error.Field));
+        Assert.Contains("miễn hay đình chỉ", error.MessageVi, StringComparison.Ordinal);
+        Assert.Empty(CellMeetingValidator.Validate(new CellMeeting("c1", Day, 4, 4, []), cell, Rules));
+    }
+
     [Fact]
     public void Validate_MorePresentThanConvened_Refused()
     {

@@ -46,6 +46,30 @@ public class ProposedLevelTests
     }
 
     [Fact]
+    public void From_ShippedRuleSets_StateTheCumulativeReadingWithASentence()
+    {
+        foreach (string id in new[] { "QD366-2025", "QD124-2023" })
+        {
+            VoteReading reading = RuleSetLoader.Load(id).Votes.Reading;
+            Assert.True(reading.Cumulative, id);
+            Assert.Contains("mức thấp hơn", reading.SentenceVi, StringComparison.Ordinal);
+            Assert.Contains("lower level", reading.SentenceEn, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void From_RuleSetNotCumulative_CountsEachLevelOnItsOwn()
+    {
+        RuleSet separate = RuleSetLoader.Parse(RuleSetJson.With("QD366-2025", r => r["votes"]!["reading"]!["cumulative"] = false));
+        var meeting = new CellMeeting("c1", new DateOnly(2026, 12, 18), 10, 10, []);
+        var tally = new VoteTally("m1", 3, 3, 0, 0);
+
+        // Read cumulatively 6 of 10 back Good or better; on their own the 3 Good votes are not more than half.
+        Assert.Equal(RatingLevel.Good, ProposedLevel.From(tally, meeting, Rules));
+        Assert.Equal(RatingLevel.NotCompleted, ProposedLevel.From(tally, meeting, separate));
+    }
+
+    [Fact]
     public void From_NoVoters_Throws()
     {
         var meeting = new CellMeeting("c1", new DateOnly(2026, 12, 18), 0, 0, []);

@@ -23,6 +23,48 @@ public class RatingEligibilityTests
         Assert.Contains("Điều 5.2.1", eligibility.Source, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(MemberStanding.Exempt)]
+    [InlineData(MemberStanding.Suspended)]
+    public void Reviewed_ExemptOrSuspended_IsNeitherReviewedNorRated(MemberStanding standing)
+    {
+        RatingEligibility eligibility = RatingEligibility.For(Member with { Standing = standing }, Qd366, RatingDate);
+
+        Assert.False(eligibility.Reviewed);
+    }
+
+    [Fact]
+    public void Reviewed_AdmittedUnderSixMonths_IsReviewedButNotRated()
+    {
+        Member member = Member with { Membership = MembershipKind.Probationary, AdmittedOn = new DateOnly(2026, 9, 1) };
+
+        RatingEligibility eligibility = RatingEligibility.For(member, Qd366, RatingDate);
+
+        Assert.Equal((EligibilityKind.NotRated, true), (eligibility.Kind, eligibility.Reviewed));
+        Assert.True(RatingEligibility.For(Member, Qd366, RatingDate).Reviewed);
+    }
+
+    [Fact]
+    public void AdmissionReference_ShippedRuleSets_StateTheYearsEndWithASource()
+    {
+        foreach (RuleSet rules in new[] { Qd366, Qd124 })
+        {
+            Sourced<AnnualDate> reference = rules.Eligibility.AdmissionReference;
+            Assert.Equal(new DateOnly(2025, 12, 31), reference.Value.In(2025));
+            Assert.Contains("6 tháng", reference.Source, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void AdmissionReference_EarlierReferenceDate_MakesAJuneMemberNotRated()
+    {
+        Member member = Member with { Membership = MembershipKind.Probationary, AdmittedOn = new DateOnly(2026, 6, 10) };
+
+        // Six months before 31 December he is rated; counted from a meeting on 1 December he is not yet.
+        Assert.Equal(EligibilityKind.Rated, RatingEligibility.For(member, Qd366, new DateOnly(2026, 12, 31)).Kind);
+        Assert.Equal(EligibilityKind.NotRated, RatingEligibility.For(member, Qd366, new DateOnly(2026, 12, 1)).Kind);
+    }
+
     [Fact]
     public void For_AdmittedExactlySixMonthsBefore_Rated()
     {

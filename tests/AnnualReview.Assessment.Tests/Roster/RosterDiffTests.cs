@@ -73,6 +73,32 @@ public class RosterDiffTests
     }
 
     [Fact]
+    public void Compute_AnotherTreeBesideTheStoredOne_RemovesNothingOfTheStoredTree()
+    {
+        Unit[] other = [new("hn", "Thành ủy Hà Nội", UnitKind.OrganizationBoard, null), new("hn-g1", "Đảng bộ cơ sở 1", UnitKind.GrassrootsOrganization, "hn"), new("hn-cell1", "Chi bộ 1", UnitKind.Cell, "hn-g1")];
+
+        var diff = RosterDiff.Compute(SampleRoster.Units(), SampleRoster.Members(), other, [SampleRoster.Member("h1", "Ngô Văn Hải", "hn-cell1")]);
+
+        Assert.Equal(3, diff.AddedUnits.Count);
+        Assert.Equal(["h1"], diff.AddedMembers.Select(m => m.Id));
+        Assert.Empty(diff.RemovedUnits);
+        Assert.Empty(diff.RemovedMembers);
+    }
+
+    [Fact]
+    public void Compute_TheStoredTreeAgainWithAnotherTreeStored_RemovesOnlyInsideTheImportedTree()
+    {
+        Unit[] other = [new("hn", "Thành ủy Hà Nội", UnitKind.OrganizationBoard, null), new("hn-cell1", "Chi bộ 1", UnitKind.Cell, "hn")];
+        Unit[] stored = [.. SampleRoster.Units(), .. other];
+        Member[] storedMembers = [.. SampleRoster.Members(), SampleRoster.Member("h1", "Ngô Văn Hải", "hn-cell1")];
+
+        var diff = RosterDiff.Compute(stored, storedMembers, [.. SampleRoster.Units().Where(u => u.Id != "cell4")], [.. SampleRoster.Members().Where(m => m.CellId != "cell4")]);
+
+        Assert.Equal(["cell4"], diff.RemovedUnits.Select(u => u.Id));
+        Assert.Equal(["m5", "m6"], diff.RemovedMembers.Select(m => m.Id));
+    }
+
+    [Fact]
     public void Compute_DuplicateIds_Throws()
     {
         var members = SampleRoster.Members();

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AnnualReview.Functions.Tests.Api;
 
@@ -95,6 +96,34 @@ internal static class SmallCity
         },
         ["hardStop"] = $"{year + 1}-02-01",
     };
+
+    /// <summary>The app's clock pinned to 1 December 2025 at real speed: a 2025 cycle is ahead of it for the whole test.</summary>
+    public static KeyValuePair<string, string>[] PinnedClock { get; } = [new("Clock:Start", "2025-12-01T00:00:00Z"), new("Clock:Scale", "1")];
+
+    /// <summary>A clock that runs a cycle's days in moments (200,000 simulated seconds a second, 2.3 days): with
+    /// <see cref="CycleSoon"/>, a cycle nobody acts in closes every step and ends by itself within seconds.</summary>
+    public static KeyValuePair<string, string>[] FastClock { get; } = [new("Clock:Start", "2025-12-01T00:00:00Z"), new("Clock:Scale", "200000")];
+
+    /// <summary>A 2025 cycle for the city whose dates start a few simulated days after the app's now, so it is
+    /// accepted when posted; on <see cref="FastClock"/> those days pass in a few real seconds.</summary>
+    public static Dictionary<string, object?> CycleSoon(TestApp app, string root = Board)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        DateTimeOffset now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        DateOnly today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh")).DateTime);
+        string Day(int days) => today.AddDays(days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Dictionary<string, object?> cycle = Cycle(2025, root);
+        cycle["dueDates"] = new Dictionary<string, object?>
+        {
+            ["selfReview"] = Day(4),
+            ["cellMeeting"] = Day(5),
+            ["grassrootsDecision"] = Day(6),
+            ["committeeDecision"] = Day(7),
+            ["boardReport"] = Day(8),
+        };
+        cycle["hardStop"] = Day(8);
+        return cycle;
+    }
 
     public static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellation)
         => await response.Content.ReadFromJsonAsync<JsonElement>(cancellation);

@@ -60,10 +60,10 @@ public sealed class ManagementAccessTests(AzuriteFixture azurite)
     public async Task Auditor_ReadsTheInstancesOfTheirOwnPartOfTheTree_AndNothingElse()
     {
         CancellationToken timeout = TestTimeout.For(TimeSpan.FromSeconds(120));
-        await using TestApp app = await TestApp.StartAsync(azurite, timeout, register: ManagementEndpointsTests.Register);
+        await using TestApp app = await TestApp.StartAsync(azurite, timeout, SmallCity.FastClock, register: ManagementEndpointsTests.Register);
         await SmallCity.ImportAsync(app, timeout);
         using HttpClient board = app.As(AppRoles.OrganizationBoard, SmallCity.Board);
-        using HttpResponseMessage started = await board.PostAsJsonAsync("/api/cycles", SmallCity.Cycle(2025), timeout);
+        using HttpResponseMessage started = await board.PostAsJsonAsync("/api/cycles", SmallCity.CycleSoon(app), timeout);
         string cycle = (await SmallCity.ReadJsonAsync(started, timeout)).GetProperty("id").GetString()!;
         await CycleHelpers.WaitForCompletionAsync(board, cycle, timeout);
         using HttpClient key = ManagementEndpointsTests.WithKey(app);

@@ -79,7 +79,7 @@ public sealed class WebOnePathTests(AzuriteFixture azurite)
         IPage exempt = await host.SignInAsync("Member:" + Exempt);
         await exempt.GotoAsync(host.Url("/web/review"));
 
-        Assert.Contains("không thuộc diện xếp loại", await exempt.InnerTextAsync("#closed"), StringComparison.Ordinal);
+        Assert.Contains("không thuộc diện kiểm điểm", await exempt.InnerTextAsync("#closed"), StringComparison.Ordinal);
         Assert.Equal(0, await exempt.Locator("#review-form").CountAsync());
         await ShotAsync(exempt, "31-member-not-reviewed");
 

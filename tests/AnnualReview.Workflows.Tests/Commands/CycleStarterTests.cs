@@ -1,7 +1,9 @@
 using AnnualReview.Assessment.Cycle;
+using AnnualReview.Assessment.Model;
 using AnnualReview.Workflows.Commands;
 using AnnualReview.Workflows.Contracts;
 using AnnualReview.Workflows.Deadlines;
+using AnnualReview.Workflows.Rules;
 
 namespace AnnualReview.Workflows.Tests.Commands;
 
@@ -45,6 +47,27 @@ public sealed class CycleStarterTests
         Assert.Equal(End(2026, 2, 1), school.HardStop);
         Assert.Contains(school.Moments, m => m.Kind == MomentKind.Due && m.At == End(2026, 1, 15));
         Assert.Equal(End(2025, 12, 31), everyone.HardStop);
+    }
+
+    [Fact]
+    public void InputFor_AdmissionReferenceDate_IsPinned_AndDecidesWhoIsRatedButStillReviewed()
+    {
+        CycleDefinition definition = ReviewRoster.Definition();
+        var june = new Member("m", "A", "c", MembershipKind.Probationary, new DateOnly(2025, 6, 20));
+
+        CycleInput yearEnd = CycleStarter.InputFor(definition, "c");
+        CycleInput early = CycleStarter.InputFor(definition with { AdmissionReferenceDate = new DateOnly(2025, 12, 10) }, "c");
+        CycleRules rules = CycleRules.For(definition.RuleSetId);
+
+        Assert.Equal(new DateOnly(2025, 12, 31), yearEnd.AdmissionReferenceDate);
+        Assert.Equal(new DateOnly(2025, 12, 10), early.AdmissionReferenceDate);
+        Assert.True(rules.EligibilityOf(june, yearEnd).Rated);
+        Eligibility underSixMonths = rules.EligibilityOf(june, early);
+        Assert.Equal((false, true, true), (underSixMonths.Rated, underSixMonths.ReviewedOnly, underSixMonths.Reviewed));
+        Assert.False(rules.EligibilityOf(june with { Standing = MemberStanding.Suspended }, early).Reviewed);
+
+        // A cycle started before the setting existed has no date in its input: the rule set's year end counts.
+        Assert.True(rules.EligibilityOf(june, yearEnd with { AdmissionReferenceDate = null }).Rated);
     }
 
     private static (int SelfReview, int Meeting) Days(CyclePlans plans)

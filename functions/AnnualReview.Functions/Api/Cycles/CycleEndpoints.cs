@@ -4,6 +4,7 @@ using AnnualReview.Assessment.Model;
 using AnnualReview.Assessment.Rules;
 using AnnualReview.TaskHub;
 using Microsoft.DurableTask.Client;
+using AnnualReview.Functions.Idempotency;
 using AnnualReview.Functions.Problems;
 using AnnualReview.Functions.Security;
 using AnnualReview.Workflows.Commands;
@@ -25,13 +26,15 @@ public static class CycleEndpoints
             .RequireAuthorization(p => p.RequireRole(AppRoles.OrganizationBoard, AppRoles.Admin))
             .WithName("StartCycle")
             .WithSummary("Start the year's cycle for a subtree")
-            .WithDescription("Validated like the domain validator (every field at fault listed). Starting the same cycle (year and root unit) again changes nothing and answers the same.")
+            .WithDescription("Validated like the domain validator (every field at fault listed). A cycle (year and root unit) starts once: starting it again, running or ended, is a 409 `cycle-exists`, except a retry with the Idempotency-Key that started it, which gets the first answer. A cycle whose cell meetings' day has gone is a 422 `date-passed` naming the first due date gone. `admissionReferenceDate` (optional) is the day \"admitted under 6 months\" counts back from; the rule set's (31 December) when absent.")
             .Accepts<CycleStartRequest>("application/json")
             .Produces<CycleStarted>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         RouteHandlerBuilder Read(RouteHandlerBuilder route, string name, string summary) => route
             .RequireAuthorization(p => p.RequireRole(CycleAccess.ReaderRoles))
             .WithName(name)
@@ -67,9 +70,7 @@ public static class CycleEndpoints
         }
         catch (JsonException e)
         {
-            string field = FieldOf(e.Path);
-            return ApiProblem.Result(context, ProblemKind.MalformedBody, field.Length > 0 ? field : "body",
-                $"Không đọc được {(field.Length > 0 ? field : "nội dung")}: {e.Message}", $"Could not read {(field.Length > 0 ? field : "the body")}: {e.Message}");
+            return JsonProblems.Of(context, e);
         }
 
         if (request is null)
@@ -105,10 +106,12 @@ public static class CycleEndpoints
             return ApiProblem.Result(context, ProblemKind.OutOfScope, "rootUnitId");
         }
 
-        CycleStartResult started = await starter.StartAsync(definition, null, cancellation);
+        CycleStartResult started = await starter.StartAsync(definition, null, RequestKeys.FromApi(context), cancellation);
         if (!started.Started)
         {
-            return ApiProblem.Validation(context, started.Errors);
+            return started.Exists ? ApiProblem.Validation(context, started.Errors, CycleProblems.CycleExists)
+                : started.Errors.Any(e => e.Code == CycleDefinitionValidator.DatePassedCode) ? ApiProblem.Validation(context, started.Errors, CycleProblems.DatePassed)
+                : ApiProblem.Validation(context, started.Errors);
         }
 
         var links = CycleStarted.For(context.Request, started.CycleId!, hub.HubName);
@@ -133,10 +136,6 @@ public static class CycleEndpoints
             }
         }
     }
-
-    /// <summary>"$.dueDates.selfReview" → "dueDates.selfReview", the validator's naming.</summary>
-    internal static string FieldOf(string? path)
-        => string.IsNullOrEmpty(path) || path == "$" ? "" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
 
     private static async Task<IResult> ListAsync(HttpContext context, CycleAccess access, CancellationToken cancellation)
     {

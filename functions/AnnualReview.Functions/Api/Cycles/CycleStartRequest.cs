@@ -29,7 +29,10 @@ public sealed record CycleStartRequest
 
     public IReadOnlyList<DueDateOverride>? Overrides { get; init; }
 
-    /// <summary>The definition, or every required field that is missing (named as the validator names fields).</summary>
+    /// <summary>The day "admitted less than 6 months" counts back from; the rule set's (31 December) when absent.</summary>
+    public DateOnly? AdmissionReferenceDate { get; init; }
+
+    /// <summary>The definition, or every required field that is missing or not id-shaped (named as the validator names fields).</summary>
     public (CycleDefinition? Definition, IReadOnlyList<ValidationError> Missing) ToDefinition()
     {
         var missing = new List<ValidationError>();
@@ -50,6 +53,19 @@ public sealed record CycleStartRequest
         Require(DueDates?.CommitteeDecision is not null, "dueDates.committeeDecision", "hạn cấp ủy quyết định");
         Require(DueDates?.BoardReport is not null, "dueDates.boardReport", "hạn báo cáo Ban Tổ chức");
         Require(HardStop is not null, "hardStop", "ngày kết thúc đợt");
+        if (RootUnitId is { Length: > 0 } root && !IdShape.IsValid(root))
+        {
+            missing.Add(IdShape.Error("rootUnitId", root));
+        }
+
+        for (int i = 0; i < (Overrides?.Count ?? 0); i++)
+        {
+            if (Overrides![i].UnitId is { Length: > 0 } unitId && !IdShape.IsValid(unitId))
+            {
+                missing.Add(IdShape.Error($"overrides[{i}].unitId", unitId));
+            }
+        }
+
         if (missing.Count > 0)
         {
             return (null, missing);
@@ -68,6 +84,7 @@ public sealed record CycleStartRequest
             ReminderOffsets = ReminderOffsets ?? defaults.ReminderOffsets,
             EscalationLadder = EscalationLadder ?? defaults.EscalationLadder,
             Overrides = Overrides ?? defaults.Overrides,
+            AdmissionReferenceDate = AdmissionReferenceDate,
         };
         return (definition, []);
     }

@@ -74,7 +74,7 @@ internal sealed class DocumentSources(RosterStore roster, SubmissionStore submis
         {
             Member? member = members.GetValueOrDefault(t.MemberId);
             RatingLevel proposed = member is null ? stages.GetValueOrDefault(t.MemberId)?.Proposed ?? RatingLevel.Completed
-                : cycle.Rules.ProposedLevel(t, meeting, cycle.Rules.EligibilityOf(member, cycle.Input.Year));
+                : cycle.Rules.ProposedLevel(t, meeting, cycle.Rules.EligibilityOf(member, cycle.Input));
             return new MinutesTally(member?.FullName ?? t.MemberId, stages.GetValueOrDefault(t.MemberId)?.SelfRating, t.Votes, proposed, t.Points?.TotalPoints);
         })];
         var data = new MeetingMinutesData(await HeadingAsync(cycle, cell, cancellation), cycle.Input.Year, cell.Name, meeting.FullMembersConvened,

@@ -107,8 +107,12 @@ internal sealed class AppraisalEndpoints(CycleDirectory cycles, ReviewAccess acc
         var (outcome, quota) = AppraisalTable.Quota(cycle!, levels, english);
         if (body!.Finalize && !outcome.Ok)
         {
-            return ApiProblem.Result(context, ReviewProblems.QuotaExceeded, "decisions", outcome.GuidanceVi, outcome.GuidanceEn,
-                quota.Where(g => !g.Within).Select(g => new FieldProblem("decisions", "QuotaExceeded", $"{g.Group}: {g.Guidance}")));
+            // The groups over the quota ride along with their numbers, so a client shows the meter without parsing the text.
+            List<QuotaGroupView> broken = [.. quota.Where(g => !g.Within)];
+            Dictionary<string, object?> problem = ApiProblem.Body(context, ReviewProblems.QuotaExceeded, "decisions", outcome.GuidanceVi, outcome.GuidanceEn,
+                broken.Select(g => new FieldProblem("decisions", "QuotaExceeded", $"{g.Group}: {g.Guidance}")));
+            problem["quota"] = broken;
+            return Results.Json(problem, statusCode: ReviewProblems.QuotaExceeded.Status, contentType: ApiProblem.ContentType);
         }
 
         await commands.SubmitAppraisalAsync(cycleId, grassrootsId, new AppraisalSubmitted(whole, cellLevels, caller.Actor, body.Finalize), RequestKeys.FromApi(context), cancellation);

@@ -15,8 +15,11 @@ public sealed record AppraisalRow(
     string MemberId, string CellId, string QuotaGroup, MemberStage Stage, RatingLevel? SelfRating, RatingLevel? Proposed,
     IReadOnlyDictionary<RatingLevel, int>? Votes, RatingLevel? Decision, string? Reason, decimal? Points = null, RemedyTally? Remedy = null);
 
-/// <summary>The Excellent quota in one group as the levels stand: the count allowed and, when over, what to move.</summary>
-public sealed record QuotaGroupView(string Group, int Excellent, int Good, int MaxExcellent, bool Within, string? Guidance);
+/// <summary>
+/// The Excellent quota in one group as the levels stand: the count allowed and, when over, what to move, as a
+/// sentence and as the number (<c>moveToGood</c>, 0 when within) so a client need not read it out of the text.
+/// </summary>
+public sealed record QuotaGroupView(string Group, int Excellent, int Good, int MaxExcellent, bool Within, string? Guidance, int MoveToGood = 0);
 
 public sealed record AppraisalView(string CycleId, string GrassrootsId, string? Stage, bool Finalized, IReadOnlyList<AppraisalRow> Members, IReadOnlyList<QuotaGroupView> Quota);
 
@@ -56,6 +59,6 @@ internal sealed class AppraisalTable(RosterStore roster, ReadModelStore readMode
         ArgumentNullException.ThrowIfNull(cycle);
         QuotaOutcome outcome = cycle.Rules.CheckQuota(levels);
         return (outcome, [.. outcome.Report.Groups.Select(g => new QuotaGroupView(g.Group, g.ExcellentCount, g.GoodCount, g.MaxExcellent, g.IsWithin,
-            g.Guidance is null ? null : english ? g.Guidance.MessageEn : g.Guidance.MessageVi))]);
+            g.Guidance is null ? null : english ? g.Guidance.MessageEn : g.Guidance.MessageVi, g.Guidance?.MoveCount ?? 0))]);
     }
 }

@@ -1,5 +1,6 @@
 using AnnualReview.Functions.Idempotency;
 using AnnualReview.Assessment.Model;
+using AnnualReview.Assessment.Rating;
 using AnnualReview.Assessment.Rules;
 using AnnualReview.Functions.Problems;
 using AnnualReview.Functions.Security;
@@ -152,13 +153,17 @@ internal sealed class CellEndpoints(CycleDirectory cycles, ReviewAccess access, 
 
         if (errors.Count > 0 || meeting is null)
         {
-            return ApiProblem.Validation(context, errors);
+            // Convening more than the cell can is a rule broken, not a malformed body: 422, the convened count first.
+            List<ValidationError> convened = [.. errors.Where(e => e.Code == CellMeetingValidator.ConvenedExceedsRoster)];
+            return convened.Count > 0
+                ? ApiProblem.Validation(context, [.. convened, .. errors.Except(convened)], ReviewProblems.ConvenedExceedsMembers)
+                : ApiProblem.Validation(context, errors);
         }
 
         meeting = await remedies.WithFixedSharesAsync(cycle!.Input, cycle.Rules.RuleSet.Scoring.Points, meeting, cancellation);
         var byId = members.ToDictionary(m => m.Id, StringComparer.Ordinal);
         var proposed = meeting.Tallies.Select(t => new ProposedLevelView(t.MemberId,
-            cycle!.Rules.ProposedLevel(t, meeting, cycle.Rules.EligibilityOf(byId[t.MemberId], cycle.Input.Year)), t.Votes, t.Points?.TotalPoints, t.Points?.ShortcomingsFixedShare)).ToList();
+            cycle!.Rules.ProposedLevel(t, meeting, cycle.Rules.EligibilityOf(byId[t.MemberId], cycle.Input)), t.Votes, t.Points?.TotalPoints, t.Points?.ShortcomingsFixedShare)).ToList();
         await commands.RecordMeetingAsync(cycleId, cellId, meeting, RequestKeys.FromApi(context), cancellation);
         return ReviewResults.Accepted(context, null, new MeetingRecordView(cellId, meeting.FullMembersConvened, meeting.FullMembersPresent, true, meeting.Supplementary, proposed));
     }
@@ -176,7 +181,7 @@ internal sealed class CellEndpoints(CycleDirectory cycles, ReviewAccess access, 
         for (int k = 0; k < voted.Count; k++)
         {
             (int i, string id) = voted[k];
-            if (!cycle.Rules.EligibilityOf(byId[id], cycle.Input.Year).Rated)
+            if (!cycle.Rules.EligibilityOf(byId[id], cycle.Input).Rated)
             {
                 errors.Add(new ValidationError("NotRated", $"tallies[{i}].memberId",
                     $"Đảng viên {id} không thuộc diện xếp loại năm nay.", $"Member {id} is not rated this year."));

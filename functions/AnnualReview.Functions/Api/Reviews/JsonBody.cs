@@ -25,8 +25,7 @@ internal static class JsonBody
         }
         catch (JsonException malformed)
         {
-            string field = malformed.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
-            return (null, ApiProblem.Result(context, ProblemKind.MalformedBody, field, $"JSON không đọc được: {malformed.Message}", $"The JSON could not be read: {malformed.Message}"));
+            return (null, JsonProblems.Of(context, malformed));
         }
     }
 }

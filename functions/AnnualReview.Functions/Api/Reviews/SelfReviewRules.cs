@@ -18,7 +18,7 @@ public sealed record SelfReviewRefusal(ProblemKind Kind, string Field, string Me
 
 /// <summary>
 /// Whether a member's self-review may be taken now, and whether a file is one the review accepts. The API and the
-/// web form both ask here, so the rule lives once: the member is reviewed this year, their cell's step is open,
+/// web form both ask here, so the rule lives once: the member is reviewed this year (rated or not), their cell's step is open,
 /// a resubmission comes before the meeting opens, and every attachment is a PDF, DOCX, JPEG or PNG by content.
 /// </summary>
 public sealed class SelfReviewRules(CycleDirectory cycles, SubmissionStore submissions)
@@ -27,9 +27,12 @@ public sealed class SelfReviewRules(CycleDirectory cycles, SubmissionStore submi
     {
         ArgumentNullException.ThrowIfNull(cycle);
         ArgumentNullException.ThrowIfNull(member);
-        if (!CycleRules.For(cycle.RuleSetId).EligibilityOf(member, cycle.Year).Rated)
+        // A member admitted under 6 months is reviewed though not rated; only the exempt and suspended write nothing.
+        if (!CycleRules.For(cycle.RuleSetId).EligibilityOf(member, cycle).Reviewed)
         {
-            return new SelfReviewRefusal(ProblemKind.Conflict, "memberId", "Đảng viên này không thuộc diện xếp loại năm nay.", "This member is not rated this year.");
+            return new SelfReviewRefusal(ProblemKind.Conflict, "memberId",
+                "Đảng viên này không thuộc diện kiểm điểm năm nay (miễn hoặc đình chỉ sinh hoạt đảng).",
+                "This member is not reviewed this year (exempt from or suspended from party activities).");
         }
 
         UnitStep? step = await cycles.StepAsync(cycleId, member.CellId, cancellation);

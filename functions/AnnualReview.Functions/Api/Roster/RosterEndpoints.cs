@@ -37,6 +37,17 @@ public static class RosterEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        roster.MapGet("/units/{unitId}/members", UnitMembers.ListAsync)
+            .RequireAuthorization(p => p.RequireRole(UnitMembers.ReaderRoles))
+            .WithName("ListUnitMembers")
+            .WithSummary("The members of every cell at or under a unit")
+            .WithDescription("A cell secretary reads their cell, a committee its subtree, the board everything under it (an auditor reads, an admin everything); members are refused. Sorted by id; no phone or email. More than 5,000 members is a 422 `unit-too-large`: list the units below.")
+            .Produces<UnitMembersView>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return roster;
     }
 

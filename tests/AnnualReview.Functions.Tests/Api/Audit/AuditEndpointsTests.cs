@@ -22,10 +22,10 @@ public sealed class AuditEndpointsTests(AzuriteFixture azurite)
     public async Task History_ExportAndManifest_OfAnEndedCycle_AgreeWithHashesRecomputedHere()
     {
         CancellationToken timeout = TestTimeout.For(TimeSpan.FromSeconds(120));
-        await using TestApp app = await TestApp.StartAsync(azurite, timeout);
+        await using TestApp app = await TestApp.StartAsync(azurite, timeout, SmallCity.FastClock);
         await SmallCity.ImportAsync(app, timeout);
         using HttpClient auditor = app.As(AppRoles.Auditor, SmallCity.Board);
-        using HttpResponseMessage started = await app.As(AppRoles.OrganizationBoard, SmallCity.Board).PostAsJsonAsync("/api/cycles", SmallCity.Cycle(2025), timeout);
+        using HttpResponseMessage started = await app.As(AppRoles.OrganizationBoard, SmallCity.Board).PostAsJsonAsync("/api/cycles", SmallCity.CycleSoon(app), timeout);
         string id = (await SmallCity.ReadJsonAsync(started, timeout)).GetProperty("id").GetString()!;
         await CycleHelpers.WaitForCompletionAsync(auditor, id, timeout);
         await WaitUntilSealedAsync(auditor, id, timeout);
@@ -70,10 +70,10 @@ public sealed class AuditEndpointsTests(AzuriteFixture azurite)
     public async Task History_EventEditedInTheHistoryTable_IsNamedInHistoryAndManifest()
     {
         CancellationToken timeout = TestTimeout.For(TimeSpan.FromSeconds(120));
-        await using TestApp app = await TestApp.StartAsync(azurite, timeout);
+        await using TestApp app = await TestApp.StartAsync(azurite, timeout, SmallCity.FastClock);
         await SmallCity.ImportAsync(app, timeout);
         using HttpClient auditor = app.As(AppRoles.Auditor, SmallCity.Board);
-        using HttpResponseMessage started = await app.As(AppRoles.OrganizationBoard, SmallCity.Board).PostAsJsonAsync("/api/cycles", SmallCity.Cycle(2025), timeout);
+        using HttpResponseMessage started = await app.As(AppRoles.OrganizationBoard, SmallCity.Board).PostAsJsonAsync("/api/cycles", SmallCity.CycleSoon(app), timeout);
         string id = (await SmallCity.ReadJsonAsync(started, timeout)).GetProperty("id").GetString()!;
         await CycleHelpers.WaitForCompletionAsync(auditor, id, timeout);
         await WaitUntilSealedAsync(auditor, id, timeout);

@@ -16,17 +16,17 @@ public sealed class CycleEndpointsTests(AzuriteFixture azurite)
 {
     private static CancellationToken Timeout(int seconds = 60) => TestTimeout.For(TimeSpan.FromSeconds(seconds));
 
-    /// <summary>A cycle of a past year: every deadline has passed, so it closes as "not submitted" and finishes in seconds.</summary>
+    /// <summary>A cycle nobody acts in, on a fast clock: every deadline passes, so it closes as "not submitted" and finishes in seconds.</summary>
     [Fact]
-    public async Task Start_PastYear_RunsToTheEndWithProgressAndReports()
+    public async Task Start_NobodyActsOnAFastClock_RunsToTheEndWithProgressAndReports()
     {
         CancellationToken timeout = Timeout(120);
-        await using TestApp app = await TestApp.StartAsync(azurite, timeout);
+        await using TestApp app = await TestApp.StartAsync(azurite, timeout, SmallCity.FastClock);
         await SmallCity.ImportAsync(app, timeout);
         using HttpClient board = app.As(AppRoles.OrganizationBoard, SmallCity.Board);
         using HttpClient committee = app.As(AppRoles.Committee, SmallCity.Q1);
 
-        using HttpResponseMessage started = await board.PostAsJsonAsync("/api/cycles", SmallCity.Cycle(2025), timeout);
+        using HttpResponseMessage started = await board.PostAsJsonAsync("/api/cycles", SmallCity.CycleSoon(app), timeout);
         JsonElement links = await SmallCity.ReadJsonAsync(started, timeout);
         string id = links.GetProperty("id").GetString()!;
         JsonElement cycle = await CycleHelpers.WaitForCompletionAsync(board, id, timeout);
@@ -63,26 +63,38 @@ public sealed class CycleEndpointsTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Start_TheSameCycleTwice_AnswersTheSameAndRunsOneCycle()
+    public async Task Start_TheSameCycleTwice_IsRefusedAsExistingButItsOwnRetryGetsTheFirstAnswer()
     {
         CancellationToken timeout = Timeout();
-        await using TestApp app = await TestApp.StartAsync(azurite, timeout);
+        await using TestApp app = await TestApp.StartAsync(azurite, timeout, SmallCity.PinnedClock);
         await SmallCity.ImportAsync(app, timeout);
-        using HttpClient board = app.As(AppRoles.OrganizationBoard, SmallCity.Board);
+        using HttpClient board = app.As(AppRoles.OrganizationBoard, SmallCity.Board, language: "en");
 
-        using HttpResponseMessage first = await board.PostAsJsonAsync("/api/cycles", SmallCity.Cycle(2026), timeout);
-        using HttpResponseMessage second = await board.PostAsJsonAsync("/api/cycles", SmallCity.Cycle(2026), timeout);
+        using HttpResponseMessage first = await board.SendAsync(WithKey(SmallCity.Cycle(2025), "start-1"), timeout);
+        using HttpResponseMessage retry = await board.SendAsync(WithKey(SmallCity.Cycle(2025), "start-1"), timeout);
+        using HttpResponseMessage second = await board.PostAsJsonAsync("/api/cycles", SmallCity.Cycle(2025), timeout);
+        JsonElement problem = await SmallCity.ReadJsonAsync(second, timeout);
         JsonElement cycles = await board.GetFromJsonAsync<JsonElement>("/api/cycles", timeout);
-        using HttpResponseMessage report = await board.GetAsync($"/api/cycles/cycle-2026-hcm/reports/{SmallCity.Board}.xlsx", timeout);
+        using HttpResponseMessage report = await board.GetAsync($"/api/cycles/cycle-2025-hcm/reports/{SmallCity.Board}.xlsx", timeout);
 
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
-        Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
-        Assert.Equal(await first.Content.ReadAsStringAsync(timeout), await second.Content.ReadAsStringAsync(timeout));
+        Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(timeout), await retry.Content.ReadAsStringAsync(timeout));
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Equal(ProblemKind.TypeBase + "cycle-exists", problem.GetProperty("type").GetString());
+        Assert.Equal("This cycle has already been started", problem.GetProperty("title").GetString());
+        Assert.Equal("year", problem.GetProperty("field").GetString());
         JsonElement only = Assert.Single(cycles.EnumerateArray());
-        Assert.Equal("cycle-2026-hcm", only.GetProperty("cycleId").GetString());
-        Assert.Equal(2026, only.GetProperty("year").GetInt32());
+        Assert.Equal("cycle-2025-hcm", only.GetProperty("cycleId").GetString());
         Assert.Equal(HttpStatusCode.NotFound, report.StatusCode);
         Assert.Equal(ProblemKind.ReportNotReady.Type, (await SmallCity.ReadJsonAsync(report, timeout)).GetProperty("type").GetString());
+    }
+
+    private static HttpRequestMessage WithKey(object body, string key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/cycles") { Content = JsonContent.Create(body) };
+        request.Headers.Add("Idempotency-Key", key);
+        return request;
     }
 
     public static TheoryData<string, string, string, string> BadDefinitions => new()

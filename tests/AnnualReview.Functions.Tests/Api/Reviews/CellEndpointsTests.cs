@@ -52,6 +52,53 @@ public sealed class CellEndpointsTests(AzuriteFixture azurite, ReviewWorldFixtur
     }
 
     [Fact]
+    public async Task Meeting_ConveningTheExemptMember_Is422NamingFullMembersConvened()
+    {
+        ReviewWorld world = await fixture.GetAsync(azurite);
+        using HttpClient secretary = world.As(AppRoles.CellSecretary, OtherCell, "n01", "en");
+        using (HttpResponseMessage collective = await secretary.PostAsJsonAsync($"{CellPath}/collective-review", new { sections = new Dictionary<string, string> { ["A.I"] = "Báo cáo." } }))
+        {
+            Assert.Equal(HttpStatusCode.Created, collective.StatusCode);
+        }
+
+        // Four full members on the roster, but the exempt one takes no part: three can be convened.
+        using HttpResponseMessage refused = await secretary.PostAsJsonAsync($"{CellPath}/meeting", new
+        {
+            fullMembersConvened = 4,
+            fullMembersPresent = 3,
+            secretBallot = true,
+            tallies = Array.Empty<object>(),
+        });
+
+        JsonElement problem = await AssertProblemAsync(refused, HttpStatusCode.UnprocessableEntity, "convened-exceeds-members", "fullMembersConvened");
+        Assert.Contains("neither exempt nor suspended (3)", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.False((await world.StatusAsync(OtherCell, CancellationToken.None))!.Value.GetProperty("meetingOpen").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Meeting_AVoteThatIsNotANumber_NamesItsJsonPathAndNoDotNetType()
+    {
+        ReviewWorld world = await fixture.GetAsync(azurite);
+        using HttpClient secretary = world.As(AppRoles.CellSecretary, OtherCell, "n01", "en");
+        using (HttpResponseMessage collective = await secretary.PostAsJsonAsync($"{CellPath}/collective-review", new { sections = new Dictionary<string, string> { ["A.I"] = "Báo cáo." } }))
+        {
+            Assert.Equal(HttpStatusCode.Created, collective.StatusCode);
+        }
+
+        using HttpResponseMessage refused = await secretary.PostAsJsonAsync($"{CellPath}/meeting", new
+        {
+            fullMembersConvened = 3,
+            fullMembersPresent = 3,
+            secretBallot = true,
+            tallies = new[] { new { memberId = "n01", votes = new Dictionary<string, string> { ["Good"] = "ba" } } },
+        });
+
+        JsonElement problem = await AssertProblemAsync(refused, HttpStatusCode.BadRequest, "malformed-body", "tallies[0].votes.Good");
+        Assert.Equal("The value of tallies[0].votes.Good could not be read: expected a whole number.", problem.GetProperty("detail").GetString());
+        Assert.DoesNotContain("System.", problem.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OpenMeeting_Twice_IsOpenBothTimes()
     {
         ReviewWorld world = await fixture.GetAsync(azurite);

@@ -83,13 +83,15 @@ public sealed class ReviewEndpointsTests(AzuriteFixture azurite, ReviewWorldFixt
         };
         using (HttpResponseMessage refused = await secretary.PostAsJsonAsync($"{CellPath}/meeting", wrong, timeout))
         {
-            JsonElement problem = await AssertProblemAsync(refused, HttpStatusCode.BadRequest, "validation", "secretBallot");
+            // Convening more than the cell can is the rule broken (422), named first; every other error is still listed.
+            JsonElement problem = await AssertProblemAsync(refused, HttpStatusCode.UnprocessableEntity, "convened-exceeds-members", "fullMembersConvened");
             var fields = problem.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("field").GetString(), e.GetProperty("code").GetString())).ToList();
             Assert.Contains(("fullMembersConvened", "ConvenedExceedsRoster"), fields);
             Assert.Contains(("tallies[0]", "VotesExceedPresent"), fields);
             Assert.Contains(("tallies[1].memberId", "MemberNotInCell"), fields);
             Assert.Contains(("tallies[2].votes.Superb", "InvalidLevel"), fields);
-            Assert.Equal("The request is not valid", problem.GetProperty("title").GetString());
+            Assert.Contains(("secretBallot", "SecretBallotRequired"), fields);
+            Assert.Equal("More members convened than the cell's full members in activity", problem.GetProperty("title").GetString());
             Assert.Contains(problem.GetProperty("errors").EnumerateArray(), e => e.GetProperty("message").GetString()!.StartsWith("Full members convened (6) exceed", StringComparison.Ordinal));
         }
 
@@ -115,12 +117,15 @@ public sealed class ReviewEndpointsTests(AzuriteFixture azurite, ReviewWorldFixt
         JsonElement group = table.GetProperty("quota")[0];
         Assert.False(group.GetProperty("within").GetBoolean());
         Assert.Equal("Move 1 of the 2 Excellent to Good", group.GetProperty("guidance").GetString());
+        Assert.Equal((2, 1), (group.GetProperty("excellent").GetInt32(), group.GetProperty("moveToGood").GetInt32()));
 
         using (HttpResponseMessage refused = await committee.PostAsJsonAsync(AppraisalPath, new { finalize = true }, timeout))
         {
             JsonElement problem = await AssertProblemAsync(refused, HttpStatusCode.UnprocessableEntity, "quota-exceeded", "decisions");
             Assert.Contains("Move 1 of the 2 Excellent to Good", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
             Assert.Equal("The Excellent quota is exceeded", problem.GetProperty("title").GetString());
+            JsonElement broken = Assert.Single(problem.GetProperty("quota").EnumerateArray());
+            Assert.Equal((1, 2), (broken.GetProperty("moveToGood").GetInt32(), broken.GetProperty("excellent").GetInt32()));
         }
 
         using (HttpResponseMessage refusedVi = await committeeVi.PostAsJsonAsync(AppraisalPath, new { finalize = true }, timeout))

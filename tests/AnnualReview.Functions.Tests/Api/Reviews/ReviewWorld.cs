@@ -14,7 +14,8 @@ namespace AnnualReview.Functions.Tests.Api.Reviews;
 /// <summary>
 /// The real app with a small city imported and the 2025 cycle started, its clock pinned to 2 December 2025 (real
 /// speed from there, so no deadline falls during a test). Two branches, so every check has an outside: Quận 1
-/// with a cell of five full members and one probationary, and Quận 3 with a cell of three.
+/// with a cell of five full members and one probationary, and Quận 3 with a cell of three full members in
+/// activity, one exempt and one admitted in September.
 /// </summary>
 public sealed class ReviewWorld : IAsyncDisposable
 {
@@ -26,6 +27,12 @@ public sealed class ReviewWorld : IAsyncDisposable
     public const string OtherCommittee = "q3";
     public const string OtherGrassroots = "q3-g1";
     public const string OtherCell = "q3-g1-c1";
+
+    /// <summary>In the Quận 3 cell: a full member exempt from party activities (neither reviewed nor rated).</summary>
+    public const string ExemptMember = "n04";
+
+    /// <summary>In the Quận 3 cell: admitted on 1 September 2025, under 6 months before the year's end (reviewed, not rated).</summary>
+    public const string NewMember = "n05";
 
     private ReviewWorld(TestApp app)
     {
@@ -72,6 +79,8 @@ public sealed class ReviewWorld : IAsyncDisposable
             .. Enumerable.Range(1, 5).Select(i => new Member($"m{i:D2}", $"Đảng viên {i:D2}", Cell, MembershipKind.Full, new DateOnly(2015, 3, i))),
             new Member("m06", "Đảng viên dự bị 06", Cell, MembershipKind.Probationary, new DateOnly(2025, 3, 1)),
             .. Enumerable.Range(1, 3).Select(i => new Member($"n{i:D2}", $"Đảng viên Quận 3 {i:D2}", OtherCell, MembershipKind.Full, new DateOnly(2012, 5, i))),
+            new Member(ExemptMember, "Đảng viên được miễn sinh hoạt", OtherCell, MembershipKind.Full, new DateOnly(1980, 5, 1)) { Standing = MemberStanding.Exempt },
+            new Member(NewMember, "Đảng viên mới kết nạp", OtherCell, MembershipKind.Probationary, new DateOnly(2025, 9, 1)),
         ],
         []);
 

@@ -5,7 +5,9 @@ using System.Text.Json;
 using AnnualReview.Functions.Security;
 using AnnualReview.Functions.Tests.Api.Attachments;
 using AnnualReview.Testing;
+using AnnualReview.Workflows.Contracts;
 using AnnualReview.Workflows.Storage;
+using Microsoft.DurableTask.Client;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.DependencyInjection;
 using static AnnualReview.Functions.Tests.Api.Reviews.ReviewWorld;
@@ -199,6 +201,44 @@ public sealed class SelfReviewEndpointsTests(AzuriteFixture azurite, ReviewWorld
         Assert.Equal("02B", version.GetProperty("form").GetString());
         Assert.Equal("Completed", version.GetProperty("selfRating").GetString());
         Assert.Equal(4, version.GetProperty("sections").EnumerateObject().Count());
+    }
+
+    /// <summary>Admitted in September: reviewed (the self-review is taken) but not rated, so the cell awaits no level for him.</summary>
+    [Fact]
+    public async Task Submit_MemberAdmittedUnderSixMonths_IsTakenAndTheCellDoesNotRateHim()
+    {
+        ReviewWorld world = await fixture.GetAsync(azurite);
+        using HttpClient member = world.As(AppRoles.Member, OtherCell, NewMember);
+        var client = world.App.Services.GetRequiredService<DurableTaskClient>();
+        string cell = CycleInstanceIds.Unit(CycleId, OtherCell);
+        DateTimeOffset before = (await client.GetInstanceAsync(cell))!.LastUpdatedAt;
+
+        using HttpResponseMessage response = await member.PostAsync(PathOf(NewMember), SelfReview("Good"));
+        JsonElement history = await member.GetFromJsonAsync<JsonElement>(PathOf(NewMember));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(1, history.GetProperty("versions").GetArrayLength());
+
+        // The cell's orchestration took the event without refusing it, and still counts him as not rated.
+        await WaitUntilAsync(async () => (await client.GetInstanceAsync(cell))!.LastUpdatedAt > before, TestTimeout.For(TimeSpan.FromSeconds(30)));
+        JsonElement status = (await world.StatusAsync(OtherCell, CancellationToken.None))!.Value;
+        Assert.DoesNotContain(status.GetProperty("refusals").EnumerateArray(), r => r.GetString()!.Contains(NewMember, StringComparison.Ordinal));
+        Assert.Equal(2, status.GetProperty("notRated").GetInt32());
+    }
+
+    [Theory]
+    [InlineData(null, "không thuộc diện kiểm điểm năm nay (miễn hoặc đình chỉ sinh hoạt đảng)")]
+    [InlineData("en", "not reviewed this year (exempt from or suspended from party activities)")]
+    public async Task Submit_ExemptMember_Is409InTheCallersLanguageAndStoresNothing(string? language, string message)
+    {
+        ReviewWorld world = await fixture.GetAsync(azurite);
+        using HttpClient member = world.As(AppRoles.Member, OtherCell, ExemptMember, language);
+
+        using HttpResponseMessage response = await member.PostAsync(PathOf(ExemptMember), SelfReview("Good"));
+
+        JsonElement problem = await AssertProblemAsync(response, HttpStatusCode.Conflict, "conflict", "memberId");
+        Assert.Contains(message, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await AssertNothingStoredAsync(world, member, ExemptMember);
     }
 
     internal static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string slug, string field)

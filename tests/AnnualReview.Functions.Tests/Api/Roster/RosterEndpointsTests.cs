@@ -190,4 +190,64 @@ public sealed class RosterEndpointsTests(AzuriteFixture azurite)
             Assert.Equal(status == 403 ? ProblemKind.OutOfScope.Type : ProblemKind.UnknownUnit.Type, body.GetProperty("type").GetString());
         }
     }
+
+    [Theory]
+    [InlineData(AppRoles.OrganizationBoard, SmallCity.Board, SmallCity.Board, 200, "m1,m2,m3,m4,m5,m6")]
+    [InlineData(AppRoles.Committee, SmallCity.Q1, SmallCity.Q1, 200, "m1,m2,m3")]
+    [InlineData(AppRoles.Committee, SmallCity.Q1, SmallCity.Q2Cell, 403, "out-of-scope")]
+    [InlineData(AppRoles.CellSecretary, SmallCity.Q2Cell, SmallCity.Q2Cell, 200, "m4,m5,m6")]
+    [InlineData(AppRoles.CellSecretary, SmallCity.Q2Cell, SmallCity.Q2Grassroots, 403, "out-of-scope")]
+    [InlineData(AppRoles.Auditor, SmallCity.Board, SmallCity.Q1Cell, 200, "m1,m2,m3")]
+    [InlineData(AppRoles.Member, SmallCity.Q1Cell, SmallCity.Q1Cell, 403, "forbidden")]
+    [InlineData(AppRoles.OrganizationBoard, SmallCity.Board, "nowhere", 404, "unknown-unit")]
+    public async Task Members_OfAUnit_ByRoleAndSubtree(string role, string unit, string target, int status, string expected)
+    {
+        CancellationToken timeout = Timeout();
+        await using TestApp app = await TestApp.StartAsync(azurite, timeout);
+        await SmallCity.ImportAsync(app, timeout);
+
+        using HttpResponseMessage response = await app.As(role, unit, role == AppRoles.Member ? "m1" : null).GetAsync($"/api/roster/units/{target}/members", timeout);
+        JsonElement body = await SmallCity.ReadJsonAsync(response, timeout);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        if (status == 200)
+        {
+            Assert.Equal(target, body.GetProperty("unit").GetProperty("id").GetString());
+            Assert.Equal(expected, string.Join(',', body.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("id").GetString())));
+            Assert.False(body.GetProperty("members")[0].TryGetProperty("email", out _));
+        }
+        else
+        {
+            Assert.Equal(ProblemKind.TypeBase + expected, body.GetProperty("type").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task Import_AnotherTreeBesideTheCity_ReportsNothingRemovedAndKeepsTheCity()
+    {
+        CancellationToken timeout = Timeout();
+        await using TestApp app = await TestApp.StartAsync(azurite, timeout);
+        await SmallCity.ImportAsync(app, timeout);
+        string other = JsonSerializer.Serialize(new
+        {
+            units = new object[]
+            {
+                new { id = "hn", name = "Thành ủy Hà Nội", kind = "OrganizationBoard" },
+                new { id = "hn-g1", name = "Đảng bộ phường Hoàn Kiếm", kind = "GrassrootsOrganization", parentId = "hn" },
+                new { id = "hn-g1-c1", name = "Chi bộ tổ dân phố 1", kind = "Cell", parentId = "hn-g1" },
+            },
+            members = new[] { new { id = "h1", fullName = "Ngô Văn Hải", cellId = "hn-g1-c1", membership = "full", admittedOn = "2011-04-02" } },
+        });
+
+        using HttpResponseMessage imported = await app.As(AppRoles.Admin, null).PostAsync("/api/roster/import", SmallCity.JsonContent(other), timeout);
+        JsonElement report = await SmallCity.ReadJsonAsync(imported, timeout);
+        JsonElement city = await app.As(AppRoles.Admin, null).GetFromJsonAsync<JsonElement>($"/api/roster/units/{SmallCity.Board}/members", timeout);
+
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        Assert.Equal(3, report.GetProperty("unitsAdded").GetInt32());
+        Assert.Equal(1, report.GetProperty("membersAdded").GetInt32());
+        Assert.Equal(0, report.GetProperty("unitsRemoved").GetInt32());
+        Assert.Equal(0, report.GetProperty("membersRemoved").GetInt32());
+        Assert.Equal(6, city.GetProperty("members").GetArrayLength());
+    }
 }
