@@ -118,6 +118,11 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite, ITestOutputHelper
         catch (Exception) when (!killer.IsFaulted)
         {
             output.WriteLine($"The app's last lines:\n{app.Log}");
+            using (var reading = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+            {
+                await WriteUnitStatusesAsync(auditor, reading.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+
             killing.Cancel();
             throw;
         }
@@ -297,6 +302,18 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite, ITestOutputHelper
             }
 
             await Task.Delay(200, timeout);
+        }
+    }
+
+    /// <summary>For a failing run: where each unit's instance stands, as the engine reports it.</summary>
+    private async Task WriteUnitStatusesAsync(RetryingClient auditor, CancellationToken timeout)
+    {
+        foreach (string unit in new[] { Board }.Concat(Committees).Concat(Committees.Select(c => c + "-g1")).Concat(Cells))
+        {
+            string instance = Uri.EscapeDataString($"cycle-{DateTime.UtcNow.Year}-{Board}~{unit}");
+            using HttpResponseMessage response = await auditor.GetAsync($"/runtime/webhooks/durabletask/instances/{instance}?showHistory=false", timeout);
+            string body = await response.Content.ReadAsStringAsync(timeout);
+            output.WriteLine($"{unit}: {(int)response.StatusCode} {(body.Length > 600 ? body[..600] : body)}");
         }
     }
 

@@ -5,10 +5,14 @@ namespace AnnualReview.Functions.Tests.Resilience;
 
 /// <summary>
 /// A person's client as a careful app would write it: each action gets one Idempotency-Key, and is sent again
-/// with the same key while the server is down, answers 5xx, or says the first attempt is still in progress.
+/// with the same key while the server is down, answers 5xx, or says the first attempt is still in progress; any
+/// other answer is definitive, so a refusal fails the test at once with its reason.
 /// </summary>
 internal sealed class RetryingClient(Uri baseAddress, string token, Action? retried = null) : IDisposable
 {
+    /// <summary>The problem type of "the first attempt with this key is still running": the only 409 worth waiting out.</summary>
+    private const string InProgress = "/problems/idempotency-in-progress";
+
     private readonly HttpClient _http = Create(baseAddress, token);
 
     public int Retries { get; private set; }
@@ -33,12 +37,15 @@ internal sealed class RetryingClient(Uri baseAddress, string token, Action? retr
             try
             {
                 HttpResponseMessage response = await _http.SendAsync(message, cancellation);
-                if ((int)response.StatusCode < 500 && response.StatusCode != HttpStatusCode.Conflict)
+                string body = (int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.Conflict
+                    ? await response.Content.ReadAsStringAsync(CancellationToken.None)
+                    : "";
+                if ((int)response.StatusCode < 500 && !body.Contains(InProgress, StringComparison.Ordinal))
                 {
                     return response;
                 }
 
-                lastAnswer = $"{message.Method} {message.RequestUri}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(CancellationToken.None)}";
+                lastAnswer = $"{message.Method} {message.RequestUri}: {(int)response.StatusCode} {body}";
                 response.Dispose();
             }
             catch (HttpRequestException)
