@@ -40,7 +40,9 @@ public sealed class WorkflowMetricsTests(AzuriteFixture azurite) : IDisposable
     public async Task StartingACycle_CountsOneCycleStarted()
     {
         CancellationToken timeout = TestTimeout.For(TimeSpan.FromSeconds(30));
-        await using TestApp app = await TestApp.StartAsync(azurite, timeout);
+
+        // The app's clock is pinned before the 2025 due dates: a cycle whose meeting day has passed is refused.
+        await using TestApp app = await TestApp.StartAsync(azurite, timeout, [new("Clock:Start", "2025-12-02T02:00:00Z"), new("Clock:Scale", "1")]);
         Listen();
         var definition = new CycleDefinition(2025, "dv-metrics", "QD366-2025",
             new StepDueDates(new DateOnly(2025, 12, 10), new DateOnly(2025, 12, 18), new DateOnly(2025, 12, 26), new DateOnly(2025, 12, 31), new DateOnly(2026, 2, 1)),
@@ -48,7 +50,7 @@ public sealed class WorkflowMetricsTests(AzuriteFixture azurite) : IDisposable
 
         CycleStartResult result = await app.Services.GetRequiredService<CycleStarter>().StartAsync(definition, null, timeout);
 
-        Assert.True(result.Started);
+        Assert.True(result.Started, string.Join("; ", result.Errors));
         Assert.Equal(1, Sum("annualreview.cycles.started", "rule_set", "QD366-2025"));
     }
 
