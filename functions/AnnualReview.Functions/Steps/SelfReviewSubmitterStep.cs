@@ -12,6 +12,9 @@ namespace AnnualReview.Functions.Steps;
 /// </summary>
 public sealed class SelfReviewSubmitterStep(CycleDirectory cycles)
 {
+    /// <summary>The list in the cell's custom status naming the members handed over to its secretary.</summary>
+    public const string HandedOverList = "handedOverMembers";
+
     public static StepRefusal NotYours { get; } = StepRefusal.Of(ProblemKind.Forbidden, "memberId",
         "Chỉ chính đảng viên, hoặc bí thư chi bộ khi việc nộp đã được giao lại, mới nộp được bản tự kiểm điểm này.",
         "Only the member, or the cell's secretary once the step was handed over for them, may submit this self-review.");
@@ -26,16 +29,23 @@ public sealed class SelfReviewSubmitterStep(CycleDirectory cycles)
         }
 
         // The secretary of this very cell only: a committee above it may read the review but not write it.
-        if (caller.Is(AppRoles.CellSecretary) && string.Equals(caller.UnitId, member.CellId, StringComparison.Ordinal))
+        if (!caller.Is(AppRoles.CellSecretary) || !string.Equals(caller.UnitId, member.CellId, StringComparison.Ordinal))
         {
-            UnitStep? step = await cycles.StepAsync(cycleId, member.CellId, cancellation);
-            if (step is not null && step.Lists("handedOverMembers", member.Id))
-            {
-                return null;
-            }
+            return NotYours;
         }
 
-        return NotYours;
+        UnitStep? step = await cycles.StepAsync(cycleId, member.CellId, cancellation);
+        return step is not null && MaySubmitFor(caller, step, member) ? null : NotYours;
+    }
+
+    /// <summary>Whether the cell's secretary may submit for this member: what the meeting page offers as "Nộp thay".</summary>
+    public static bool MaySubmitFor(Caller caller, UnitStep cellStep, Member member)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(cellStep);
+        ArgumentNullException.ThrowIfNull(member);
+        return caller.Is(AppRoles.CellSecretary) && string.Equals(caller.UnitId, member.CellId, StringComparison.Ordinal)
+            && cellStep.Lists(HandedOverList, member.Id);
     }
 
     /// <summary>Who the version says submitted it: the member's id, or the secretary, so the cell sees it was done on their behalf.</summary>

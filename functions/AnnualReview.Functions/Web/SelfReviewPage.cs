@@ -6,6 +6,7 @@ using AnnualReview.Assessment.Model;
 using AnnualReview.Assessment.Rules;
 using AnnualReview.Assessment.Shortcomings;
 using AnnualReview.Functions.Security;
+using AnnualReview.Functions.Steps;
 using AnnualReview.Workflows.Commands;
 using AnnualReview.Workflows.Rules;
 using AnnualReview.Workflows.Storage;
@@ -16,7 +17,8 @@ namespace AnnualReview.Functions.Web;
 /// <summary>
 /// A member's self-review: the sections of the form the rule set gives them (02A/02B/02C, or 2A/2B/2C), the
 /// self-rated level, attachments, a draft kept on the server between sittings, the deadline and the step's status,
-/// and every version they submitted. A member reaches only their own review.
+/// and every version they submitted. A member reaches only their own review; the cell's secretary reaches a member
+/// handed over to them (<c>?member=</c>, checked by <see cref="SelfReviewSubmitterStep"/>).
 /// </summary>
 public static class SelfReviewPage
 {
@@ -36,21 +38,28 @@ public static class SelfReviewPage
 
     private static async Task<(Context? Context, IResult? Refusal)> LoadAsync(WebRequest r)
     {
-        if (r.Caller.MemberId is null)
+        // ?member= is the secretary submitting on behalf of a member handed over to them ("Nộp thay").
+        string? memberId = r.Query("member") ?? r.Caller.MemberId;
+        if (memberId is null)
         {
             return (null, WebPage.Forbidden(r));
         }
 
-        Member? member = await r.Service<RosterStore>().GetMemberAsync(r.Caller.MemberId, r.Cancellation);
+        Member? member = await r.Service<RosterStore>().GetMemberAsync(memberId, r.Cancellation);
         if (member is null)
         {
-            return (null, WebPage.NotFound(r, r.T("Không tìm thấy bạn trong danh sách đảng viên.", "You are not on the roster.")));
+            return (null, WebPage.NotFound(r, r.T("Không tìm thấy đảng viên này trong danh sách.", "This member is not on the roster.")));
         }
 
         CycleSummary? cycle = await r.Service<CycleDirectory>().PickAsync(r, member.CellId);
         if (cycle is null)
         {
             return (null, Layout.Render(r, r.T("Bản tự kiểm điểm", "My self-review"), Html.Of($"<p>{r.T("Chưa có đợt đánh giá nào cho chi bộ của bạn.", "No cycle concerns your cell yet.")}</p>")));
+        }
+
+        if (await r.Service<SelfReviewSubmitterStep>().CheckAsync(r.Caller, cycle.CycleId, member, r.Cancellation) is { } notYours)
+        {
+            return (null, StepPageParts.Refused(r, r.T("Bản tự kiểm điểm", "My self-review"), notYours));
         }
 
         RuleSet rules = CycleRules.For(cycle.Input.RuleSetId).RuleSet;
@@ -119,7 +128,7 @@ public static class SelfReviewPage
             return Layout.Render(r, r.T("Bản tự kiểm điểm", "My self-review"), body.ToRaw());
         }
 
-        body.Add($"<form method=\"post\" action=\"{WebUi.Root}/review?cycle={Uri.EscapeDataString(cycle.CycleId)}\" enctype=\"multipart/form-data\" id=\"review-form\" data-cycle=\"{cycle.CycleId}\" data-member=\"{member.Id}\" data-token-field=\"{RequestKeys.FormField}\">{r.Antiforgery()}<input type=\"hidden\" name=\"form\" value=\"{form.Code}\"><input type=\"hidden\" name=\"{RequestKeys.FormField}\" value=\"{(errors.Count > 0 ? values.GetValueOrDefault(RequestKeys.FormField) : null) ?? RequestKeys.NewFormToken()}\">");
+        body.Add($"<form method=\"post\" action=\"{WebUi.Root}/review?cycle={Uri.EscapeDataString(cycle.CycleId)}{OnBehalf(r, member)}\" enctype=\"multipart/form-data\" id=\"review-form\" data-cycle=\"{cycle.CycleId}\" data-member=\"{member.Id}\" data-token-field=\"{RequestKeys.FormField}\">{r.Antiforgery()}<input type=\"hidden\" name=\"form\" value=\"{form.Code}\"><input type=\"hidden\" name=\"{RequestKeys.FormField}\" value=\"{(errors.Count > 0 ? values.GetValueOrDefault(RequestKeys.FormField) : null) ?? RequestKeys.NewFormToken()}\">");
         foreach (FormPart part in form.Parts)
         {
             if (part.Code == "B")
@@ -197,7 +206,7 @@ public static class SelfReviewPage
         var values = posted.Keys.Where(k => k.StartsWith("sections.", StringComparison.Ordinal) || k == "selfRating")
             .ToDictionary(k => k, k => posted[k].ToString(), StringComparer.Ordinal);
         int unmarked = RemedyFields.Fold(posted, values);
-        string back = $"{WebUi.Root}/review?cycle={Uri.EscapeDataString(cycle.CycleId)}";
+        string back = $"{WebUi.Root}/review?cycle={Uri.EscapeDataString(cycle.CycleId)}{OnBehalf(r, member)}";
         if (posted["action"] == "draft")
         {
             await DraftBlob(r, cycle.CycleId, member.Id).UploadAsync(BinaryData.FromObjectAsJson(values), overwrite: true, r.Cancellation);
@@ -255,7 +264,7 @@ public static class SelfReviewPage
             return await ShowAsync(r, values, errors);
         }
 
-        SubmitResult result = await r.Service<ReviewCommands>().SubmitSelfReviewAsync(cycle.CycleId, cycle.Input.RuleSetId, member, form.Code, sections, level, uploads, member.Id, RequestKeys.FromForm(r.Http, values), r.Cancellation);
+        SubmitResult result = await r.Service<ReviewCommands>().SubmitSelfReviewAsync(cycle.CycleId, cycle.Input.RuleSetId, member, form.Code, sections, level, uploads, SelfReviewSubmitterStep.SubmittedBy(r.Caller, member.Id), RequestKeys.FromForm(r.Http, values), r.Cancellation);
         if (result.Errors.Count > 0)
         {
             return await ShowAsync(r, values, result.Errors);
@@ -264,6 +273,10 @@ public static class SelfReviewPage
         await DraftBlob(r, cycle.CycleId, member.Id).DeleteIfExistsAsync(cancellationToken: r.Cancellation);
         return Results.Redirect($"{back}&submitted={result.Version!.Version}");
     }
+
+    /// <summary>The query part that keeps a secretary on the member they act for; empty for the member themselves.</summary>
+    private static string OnBehalf(WebRequest r, Member member)
+        => SelfReviewSubmitterStep.IsTheMember(r.Caller, member.Id) ? "" : "&member=" + Uri.EscapeDataString(member.Id);
 
     private static BlobClient DraftBlob(WebRequest r, string cycleId, string memberId)
         => r.Service<AssessmentStorage>().Attachments.GetBlobClient($"drafts/{NotificationOutbox.Key(cycleId + "|" + memberId)}.json");
