@@ -99,6 +99,12 @@ public static class SelfReviewPage
             : now > plan.HardStop ? r.T("Bước tự kiểm điểm đã khóa", "The self-review step is closed")
             : now > plan.Due ? r.T("Đã quá hạn — vẫn có thể nộp cho đến khi khóa sổ", "Overdue — you can still submit until the step closes")
             : r.T("Đang mở", "Open");
+        if (!SelfReviewSubmitterStep.IsTheMember(r.Caller, member.Id))
+        {
+            // The secretary acting after a hand-over must see whose review this is: the form says "yours" otherwise.
+            body.Add($"<p class=\"notice\" role=\"status\" id=\"on-behalf-of\">{r.T("Nộp thay cho đảng viên", "Submitting on behalf of")} {member.FullName} ({member.Id})</p>");
+        }
+
         body.Add($"""
             <dl class="task" id="task">
             <dt>{r.T("Đợt", "Cycle")}</dt><dd title="{cycle.CycleId}">{r.T("Kiểm điểm, đánh giá năm", "Annual review")} {cycle.Input.Year}</dd>

@@ -39,6 +39,7 @@ public sealed class WebHandOverTests(AzuriteFixture azurite)
         Assert.Equal("Nộp thay", await secretary.InnerTextAsync("#on-behalf-m07"));
         await ShotAsync(secretary, "60-desktop-secretary-on-behalf-link");
         await secretary.ClickAsync("#on-behalf-m07");
+        Assert.Equal("Nộp thay cho đảng viên Nguyễn Văn G (m07)", await secretary.InnerTextAsync("#on-behalf-of"));
         ILocator sections = secretary.Locator("#review-form textarea");
         for (int i = 0; i < await sections.CountAsync(); i++)
         {
