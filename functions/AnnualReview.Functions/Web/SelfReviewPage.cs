@@ -111,7 +111,7 @@ public static class SelfReviewPage
             <dt>{r.T("Mẫu", "Form")}</dt><dd>{form.Code} — {r.T(form.TitleVi, form.TitleEn)}</dd>
             <dt>{r.T("Hạn nộp", "Due")}</dt><dd>{r.Due(plan.Due)}</dd>
             <dt>{r.T("Trạng thái bước", "Step status")}</dt><dd id="step-status">{status}</dd>
-            <dt>{r.T("Bản của bạn", "Yours")}</dt><dd id="my-status">{(versions.Count == 0 ? r.T("Chưa nộp", "Not submitted yet") : r.T("Đã nộp", "Submitted") + $" ({r.T("lần", "version")} {versions.Max(v => v.Version)})")}</dd>
+            <dt>{(SelfReviewSubmitterStep.IsTheMember(r.Caller, member.Id) ? r.T("Bản của bạn", "Yours") : r.T("Bản của đảng viên", "The member's"))}</dt><dd id="my-status">{(versions.Count == 0 ? r.T("Chưa nộp", "Not submitted yet") : r.T("Đã nộp", "Submitted") + $" ({r.T("lần", "version")} {versions.Max(v => v.Version)})")}</dd>
             <dt>{r.T("Tiếp theo", "What happens next")}</dt><dd>{r.T("Chi bộ họp, biểu quyết và đề xuất mức xếp loại; cấp ủy thẩm định và quyết định.", "The cell meets, votes and proposes a level; the committee appraises and decides.")}</dd>
             </dl>
             """);
