@@ -29,6 +29,7 @@ public static class ApiRoutes
         services.AddSingleton<Steps.RosterImportStep>();
         services.AddSingleton<Steps.OrganizationRatingStep>();
         services.AddSingleton<Steps.CellLevelsStep>();
+        services.AddSingleton<Steps.SelfReviewSubmitterStep>();
         services.AddSingleton<CycleAccess>();
         services.AddSingleton<CycleReports>();
         services.AddSingleton<AuditExport>();

@@ -6,10 +6,12 @@ using AnnualReview.Assessment.Rating;
 using AnnualReview.Assessment.Rules;
 using AnnualReview.Assessment.Shortcomings;
 using Microsoft.DurableTask.Client;
+using AnnualReview.Functions.Api.Reviews;
 using AnnualReview.Functions.Security;
 using AnnualReview.Workflows.Contracts;
 using AnnualReview.Workflows.Rules;
 using AnnualReview.Workflows.Storage;
+using AnnualReview.Functions.Steps;
 
 namespace AnnualReview.Functions.Web;
 
@@ -99,13 +101,19 @@ public static class MeetingPage
         body.Add($"<h2>{r.T("Đảng viên chưa nộp bản kiểm điểm", "Members still missing")} ({missing.Count})</h2>");
         body.Add(missing.Count == 0
             ? Html.Of($"<p class=\"muted\" id=\"missing-none\">{r.T("Tất cả đã nộp.", "Everyone has submitted.")}</p>")
-            : Html.Of($"<ul id=\"missing\">{new Raw(string.Concat(missing.Select(m => Html.Of($"<li>{m.FullName} ({m.Id})</li>").Markup)))}</ul>"));
+            : Html.Of($"<ul id=\"missing\">{new Raw(string.Concat(missing.Select(m => Html.Of($"<li>{m.FullName} ({m.Id}){OnBehalfLink(r, v, m)}</li>").Markup)))}</ul>"));
 
         body.Add(Collective(r, v, query, collective, values, errors));
         body.Add(Meeting(r, v, query, values, errors));
         body.Add(DocumentDownloads.ForCell(r, v.Cycle.CycleId, v.Cell.Id));
         return Layout.Render(r, r.T("Họp chi bộ cuối năm", "Year-end cell meeting"), body.ToRaw(), errors.Count > 0 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK);
     }
+
+    /// <summary>"Nộp thay": after the hand-over the secretary fills in the self-review of a member still missing.</summary>
+    private static Raw OnBehalfLink(WebRequest r, CellView v, Member m)
+        => SelfReviewSubmitterStep.MaySubmitFor(r.Caller, new UnitStep(OrchestrationRuntimeStatus.Running, v.Status), m)
+            ? Html.Of($" — <a href=\"{WebUi.Root}/review?cycle={Uri.EscapeDataString(v.Cycle.CycleId)}&member={Uri.EscapeDataString(m.Id)}\" id=\"on-behalf-{m.Id}\">{r.T("Nộp thay", "Submit on their behalf")}</a>")
+            : Raw.Empty;
 
     private static Raw Collective(WebRequest r, CellView v, string query, int versions, Dictionary<string, string> values, IReadOnlyList<ValidationError> errors)
     {

@@ -6,6 +6,7 @@ using AnnualReview.Assessment.Model;
 using AnnualReview.Assessment.Rules;
 using AnnualReview.Assessment.Shortcomings;
 using AnnualReview.Functions.Security;
+using AnnualReview.Functions.Steps;
 using AnnualReview.Workflows.Commands;
 using AnnualReview.Workflows.Rules;
 using AnnualReview.Workflows.Storage;
@@ -16,7 +17,8 @@ namespace AnnualReview.Functions.Web;
 /// <summary>
 /// A member's self-review: the sections of the form the rule set gives them (02A/02B/02C, or 2A/2B/2C), the
 /// self-rated level, attachments, a draft kept on the server between sittings, the deadline and the step's status,
-/// and every version they submitted. A member reaches only their own review.
+/// and every version they submitted. A member reaches only their own review; the cell's secretary reaches a member
+/// handed over to them (<c>?member=</c>, checked by <see cref="SelfReviewSubmitterStep"/>).
 /// </summary>
 public static class SelfReviewPage
 {
@@ -36,21 +38,28 @@ public static class SelfReviewPage
 
     private static async Task<(Context? Context, IResult? Refusal)> LoadAsync(WebRequest r)
     {
-        if (r.Caller.MemberId is null)
+        // ?member= is the secretary submitting on behalf of a member handed over to them ("Nộp thay").
+        string? memberId = r.Query("member") ?? r.Caller.MemberId;
+        if (memberId is null)
         {
             return (null, WebPage.Forbidden(r));
         }
 
-        Member? member = await r.Service<RosterStore>().GetMemberAsync(r.Caller.MemberId, r.Cancellation);
+        Member? member = await r.Service<RosterStore>().GetMemberAsync(memberId, r.Cancellation);
         if (member is null)
         {
-            return (null, WebPage.NotFound(r, r.T("Không tìm thấy bạn trong danh sách đảng viên.", "You are not on the roster.")));
+            return (null, WebPage.NotFound(r, r.T("Không tìm thấy đảng viên này trong danh sách.", "This member is not on the roster.")));
         }
 
         CycleSummary? cycle = await r.Service<CycleDirectory>().PickAsync(r, member.CellId);
         if (cycle is null)
         {
             return (null, Layout.Render(r, r.T("Bản tự kiểm điểm", "My self-review"), Html.Of($"<p>{r.T("Chưa có đợt đánh giá nào cho chi bộ của bạn.", "No cycle concerns your cell yet.")}</p>")));
+        }
+
+        if (await r.Service<SelfReviewSubmitterStep>().CheckAsync(r.Caller, cycle.CycleId, member, r.Cancellation) is { } notYours)
+        {
+            return (null, StepPageParts.Refused(r, r.T("Bản tự kiểm điểm", "My self-review"), notYours));
         }
 
         RuleSet rules = CycleRules.For(cycle.Input.RuleSetId).RuleSet;
@@ -90,13 +99,19 @@ public static class SelfReviewPage
             : now > plan.HardStop ? r.T("Bước tự kiểm điểm đã khóa", "The self-review step is closed")
             : now > plan.Due ? r.T("Đã quá hạn — vẫn có thể nộp cho đến khi khóa sổ", "Overdue — you can still submit until the step closes")
             : r.T("Đang mở", "Open");
+        if (!SelfReviewSubmitterStep.IsTheMember(r.Caller, member.Id))
+        {
+            // The secretary acting after a hand-over must see whose review this is: the form says "yours" otherwise.
+            body.Add($"<p class=\"notice\" role=\"status\" id=\"on-behalf-of\">{r.T("Nộp thay cho đảng viên", "Submitting on behalf of")} {member.FullName} ({member.Id})</p>");
+        }
+
         body.Add($"""
             <dl class="task" id="task">
             <dt>{r.T("Đợt", "Cycle")}</dt><dd title="{cycle.CycleId}">{r.T("Kiểm điểm, đánh giá năm", "Annual review")} {cycle.Input.Year}</dd>
             <dt>{r.T("Mẫu", "Form")}</dt><dd>{form.Code} — {r.T(form.TitleVi, form.TitleEn)}</dd>
             <dt>{r.T("Hạn nộp", "Due")}</dt><dd>{r.Due(plan.Due)}</dd>
             <dt>{r.T("Trạng thái bước", "Step status")}</dt><dd id="step-status">{status}</dd>
-            <dt>{r.T("Bản của bạn", "Yours")}</dt><dd id="my-status">{(versions.Count == 0 ? r.T("Chưa nộp", "Not submitted yet") : r.T("Đã nộp", "Submitted") + $" ({r.T("lần", "version")} {versions.Max(v => v.Version)})")}</dd>
+            <dt>{(SelfReviewSubmitterStep.IsTheMember(r.Caller, member.Id) ? r.T("Bản của bạn", "Yours") : r.T("Bản của đảng viên", "The member's"))}</dt><dd id="my-status">{(versions.Count == 0 ? r.T("Chưa nộp", "Not submitted yet") : r.T("Đã nộp", "Submitted") + $" ({r.T("lần", "version")} {versions.Max(v => v.Version)})")}</dd>
             <dt>{r.T("Tiếp theo", "What happens next")}</dt><dd>{r.T("Chi bộ họp, biểu quyết và đề xuất mức xếp loại; cấp ủy thẩm định và quyết định.", "The cell meets, votes and proposes a level; the committee appraises and decides.")}</dd>
             </dl>
             """);
@@ -119,7 +134,7 @@ public static class SelfReviewPage
             return Layout.Render(r, r.T("Bản tự kiểm điểm", "My self-review"), body.ToRaw());
         }
 
-        body.Add($"<form method=\"post\" action=\"{WebUi.Root}/review?cycle={Uri.EscapeDataString(cycle.CycleId)}\" enctype=\"multipart/form-data\" id=\"review-form\" data-cycle=\"{cycle.CycleId}\" data-member=\"{member.Id}\" data-token-field=\"{RequestKeys.FormField}\">{r.Antiforgery()}<input type=\"hidden\" name=\"form\" value=\"{form.Code}\"><input type=\"hidden\" name=\"{RequestKeys.FormField}\" value=\"{(errors.Count > 0 ? values.GetValueOrDefault(RequestKeys.FormField) : null) ?? RequestKeys.NewFormToken()}\">");
+        body.Add($"<form method=\"post\" action=\"{WebUi.Root}/review?cycle={Uri.EscapeDataString(cycle.CycleId)}{OnBehalf(r, member)}\" enctype=\"multipart/form-data\" id=\"review-form\" data-cycle=\"{cycle.CycleId}\" data-member=\"{member.Id}\" data-token-field=\"{RequestKeys.FormField}\">{r.Antiforgery()}<input type=\"hidden\" name=\"form\" value=\"{form.Code}\"><input type=\"hidden\" name=\"{RequestKeys.FormField}\" value=\"{(errors.Count > 0 ? values.GetValueOrDefault(RequestKeys.FormField) : null) ?? RequestKeys.NewFormToken()}\">");
         foreach (FormPart part in form.Parts)
         {
             if (part.Code == "B")
@@ -197,7 +212,7 @@ public static class SelfReviewPage
         var values = posted.Keys.Where(k => k.StartsWith("sections.", StringComparison.Ordinal) || k == "selfRating")
             .ToDictionary(k => k, k => posted[k].ToString(), StringComparer.Ordinal);
         int unmarked = RemedyFields.Fold(posted, values);
-        string back = $"{WebUi.Root}/review?cycle={Uri.EscapeDataString(cycle.CycleId)}";
+        string back = $"{WebUi.Root}/review?cycle={Uri.EscapeDataString(cycle.CycleId)}{OnBehalf(r, member)}";
         if (posted["action"] == "draft")
         {
             await DraftBlob(r, cycle.CycleId, member.Id).UploadAsync(BinaryData.FromObjectAsJson(values), overwrite: true, r.Cancellation);
@@ -255,7 +270,7 @@ public static class SelfReviewPage
             return await ShowAsync(r, values, errors);
         }
 
-        SubmitResult result = await r.Service<ReviewCommands>().SubmitSelfReviewAsync(cycle.CycleId, cycle.Input.RuleSetId, member, form.Code, sections, level, uploads, member.Id, RequestKeys.FromForm(r.Http, values), r.Cancellation);
+        SubmitResult result = await r.Service<ReviewCommands>().SubmitSelfReviewAsync(cycle.CycleId, cycle.Input.RuleSetId, member, form.Code, sections, level, uploads, SelfReviewSubmitterStep.SubmittedBy(r.Caller, member.Id), RequestKeys.FromForm(r.Http, values), r.Cancellation);
         if (result.Errors.Count > 0)
         {
             return await ShowAsync(r, values, result.Errors);
@@ -264,6 +279,10 @@ public static class SelfReviewPage
         await DraftBlob(r, cycle.CycleId, member.Id).DeleteIfExistsAsync(cancellationToken: r.Cancellation);
         return Results.Redirect($"{back}&submitted={result.Version!.Version}");
     }
+
+    /// <summary>The query part that keeps a secretary on the member they act for; empty for the member themselves.</summary>
+    private static string OnBehalf(WebRequest r, Member member)
+        => SelfReviewSubmitterStep.IsTheMember(r.Caller, member.Id) ? "" : "&member=" + Uri.EscapeDataString(member.Id);
 
     private static BlobClient DraftBlob(WebRequest r, string cycleId, string memberId)
         => r.Service<AssessmentStorage>().Attachments.GetBlobClient($"drafts/{NotificationOutbox.Key(cycleId + "|" + memberId)}.json");

@@ -34,7 +34,10 @@ public sealed class CellOrchestrator : TaskOrchestrator<UnitInput, CellOutcome>
                     state.MarkLate(Contracts.MemberStage.NotStarted);
                 }
 
-                state.HandedOver |= moment is { Kind: MomentKind.Escalation, HandsOver: true };
+                if (moment is { Kind: MomentKind.Escalation, HandsOver: true })
+                {
+                    state.HandOver();
+                }
                 if (moment.Kind == MomentKind.HardStop)
                 {
                     state.CloseNotSubmitted();

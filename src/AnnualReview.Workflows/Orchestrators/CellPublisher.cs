@@ -42,6 +42,8 @@ internal sealed class CellPublisher(TaskOrchestrationContext context, UnitInput 
         collectiveVersions = state.CollectiveVersions,
         meetingOpen = state.MeetingOpen,
         handedOver = state.HandedOver,
+        // Read by the API and the pages to let the secretary submit for exactly these members.
+        handedOverMembers = state.HandedOverMembers.ToList(),
         refusals = state.Refusals.TakeLast(5).ToList(),
         levels = state.Results.Values.Where(r => r.Proposed is not null).GroupBy(r => r.Proposed!.Value).ToDictionary(g => g.Key.ToString(), g => g.Count()),
     };

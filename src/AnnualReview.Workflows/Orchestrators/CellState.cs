@@ -32,7 +32,17 @@ internal sealed class CellState(CellRoster roster, CycleRules rules)
     public bool MeetingRecorded { get; private set; }
 
     /// <summary>After the first escalation that hands over, the secretary may record for a member.</summary>
-    public bool HandedOver { get; set; }
+    public bool HandedOver { get; private set; }
+
+    /// <summary>The members who had submitted nothing when the step was handed over: the ones the secretary acts for.</summary>
+    public SortedSet<string> HandedOverMembers { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Hands the step over to the secretary for everyone still missing; a later rung adds whoever is still missing then.</summary>
+    public void HandOver()
+    {
+        HandedOver = true;
+        HandedOverMembers.UnionWith(Pending(MemberStage.NotStarted).Select(r => r.MemberId));
+    }
 
     public List<string> Refusals { get; } = [];
 

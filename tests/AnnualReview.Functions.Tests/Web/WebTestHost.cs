@@ -39,10 +39,13 @@ internal sealed class WebTestHost : IAsyncDisposable
 
     public static string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
-    /// <summary>The clock starts on 25 November 2026 (Hồ Chí Minh City), before every step of the 2026 cycle falls due; <paramref name="roster"/> replaces the standard city.</summary>
-    public static async Task<WebTestHost> StartAsync(AzuriteFixture azurite, CancellationToken cancellation, RosterImportResult? roster = null)
+    /// <summary>
+    /// The clock starts on 25 November 2026 (Hồ Chí Minh City), before every step of the 2026 cycle falls due, or at
+    /// <paramref name="clockStart"/> (UTC, real speed) for a test that needs a deadline to pass; <paramref name="roster"/> replaces the standard city.
+    /// </summary>
+    public static async Task<WebTestHost> StartAsync(AzuriteFixture azurite, CancellationToken cancellation, RosterImportResult? roster = null, string clockStart = "2026-11-25T01:00:00Z")
     {
-        TestApp app = await TestApp.StartAsync(azurite, cancellation, [new("Clock:Start", "2026-11-25T01:00:00Z"), new("Clock:Scale", "1")]);
+        TestApp app = await TestApp.StartAsync(azurite, cancellation, [new("Clock:Start", clockStart), new("Clock:Scale", "1")]);
         RosterImportReport import = await app.Services.GetRequiredService<RosterService>().ImportAsync(roster ?? Roster(), cancellation);
         Assert.True(import.Imported, string.Join("; ", import.Errors));
         IPlaywright playwright = await Playwright.CreateAsync();

@@ -24,6 +24,11 @@ public sealed record UnitStep(OrchestrationRuntimeStatus Status, JsonElement? Cu
     public bool Flag(string name) => CustomStatus is { ValueKind: JsonValueKind.Object } status
         && status.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.True;
 
+    /// <summary>Whether the status's list <paramref name="name"/> holds <paramref name="value"/> (false when there is no such list).</summary>
+    public bool Lists(string name, string value) => CustomStatus is { ValueKind: JsonValueKind.Object } status
+        && status.TryGetProperty(name, out JsonElement list) && list.ValueKind == JsonValueKind.Array
+        && list.EnumerateArray().Any(e => e.ValueKind == JsonValueKind.String && e.GetString() == value);
+
     public string? Text(string name) => CustomStatus is { ValueKind: JsonValueKind.Object } status
         && status.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

@@ -76,14 +76,4 @@ public sealed class ReviewAccess(UnitScope scope, RosterStore roster)
 
         return await scope.CoversAsync(caller, member.CellId, context.RequestAborted) ? null : ApiProblem.Result(context, ProblemKind.OutOfScope, "memberId");
     }
-
-    /// <summary>A member may only act on their own review.</summary>
-    public static IResult? OwnReviewOnly(HttpContext context, Caller caller, string memberId)
-    {
-        ArgumentNullException.ThrowIfNull(caller);
-        return caller.Is(AppRoles.Member) && string.Equals(caller.MemberId, memberId, StringComparison.Ordinal)
-            ? null
-            : ApiProblem.Result(context, ProblemKind.Forbidden, "memberId",
-                "Chỉ chính đảng viên mới nộp được bản tự kiểm điểm của mình.", "Only the member may submit their own self-review.");
-    }
 }

@@ -23,7 +23,7 @@ public static class ReviewEndpoints
         var access = new ReviewAccess(scope, roster);
         var remedies = services.GetRequiredService<RemedyResults>();
 
-        new SelfReviewEndpoints(cycles, access, commands, submissions, storage, services.GetRequiredService<SelfReviewRules>()).Map(api);
+        new SelfReviewEndpoints(cycles, access, commands, submissions, storage, services.GetRequiredService<SelfReviewRules>(), services.GetRequiredService<Steps.SelfReviewSubmitterStep>()).Map(api);
         new CellEndpoints(cycles, access, commands, submissions, remedies).Map(api);
         new AppraisalEndpoints(cycles, access, commands, new AppraisalTable(roster, readModels, remedies)).Map(api);
         new OrganizationRatingEndpoints(services.GetRequiredService<Steps.OrganizationRatingStep>()).Map(api);

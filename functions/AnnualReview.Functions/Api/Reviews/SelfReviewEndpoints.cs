@@ -3,6 +3,7 @@ using AnnualReview.Assessment.Model;
 using AnnualReview.Functions.Api.Attachments;
 using AnnualReview.Functions.Problems;
 using AnnualReview.Functions.Security;
+using AnnualReview.Functions.Steps;
 using AnnualReview.Workflows.Commands;
 using AnnualReview.Workflows.Contracts;
 using AnnualReview.Workflows.Storage;
@@ -15,16 +16,17 @@ namespace AnnualReview.Functions.Api.Reviews;
 
 /// <summary>
 /// A member's self-review (bản tự kiểm điểm): submit a new version with attachments, list the versions, download
-/// an attachment. Only the member submits; readers in the subtree see it; nothing is ever overwritten.
+/// an attachment. The member submits, or the cell's secretary for a member handed over to them
+/// (<see cref="SelfReviewSubmitterStep"/>); readers in the subtree see it; nothing is ever overwritten.
 /// </summary>
-internal sealed class SelfReviewEndpoints(CycleDirectory cycles, ReviewAccess access, ReviewCommands commands, SubmissionStore submissions, AssessmentStorage storage, SelfReviewRules rules)
+internal sealed class SelfReviewEndpoints(CycleDirectory cycles, ReviewAccess access, ReviewCommands commands, SubmissionStore submissions, AssessmentStorage storage, SelfReviewRules rules, SelfReviewSubmitterStep submitters)
 {
     private const string Path = "/cycles/{cycleId}/members/{memberId}/self-review";
 
     public void Map(RouteGroupBuilder api)
     {
         api.MapPost(Path, SubmitAsync)
-            .RequireAuthorization(p => p.RequireRole(AppRoles.Member))
+            .RequireAuthorization(p => p.RequireRole(AppRoles.Member, AppRoles.CellSecretary))
             .WithMetadata(new RequestSizeLimitAttribute(SelfReviewUpload.MaxRequestBytes))
             .Accepts<SelfReviewFormFields>("multipart/form-data")
             .WithName("SubmitSelfReview")
@@ -58,9 +60,10 @@ internal sealed class SelfReviewEndpoints(CycleDirectory cycles, ReviewAccess ac
     private async Task<IResult> SubmitAsync(HttpContext context, string cycleId, string memberId)
     {
         Caller caller = Caller.From(context.User);
-        if (ReviewAccess.OwnReviewOnly(context, caller, memberId) is { } forbidden)
+        // Someone who may never submit for anyone is refused before learning whether the member or cycle exists.
+        if (!caller.Is(AppRoles.CellSecretary) && !SelfReviewSubmitterStep.IsTheMember(caller, memberId))
         {
-            return forbidden;
+            return SelfReviewSubmitterStep.NotYours.ToProblem(context);
         }
 
         (CycleInfo? cycle, Member? member, IResult? refusal) = await CycleAndMemberAsync(context, cycleId, memberId);
@@ -70,6 +73,11 @@ internal sealed class SelfReviewEndpoints(CycleDirectory cycles, ReviewAccess ac
         }
 
         CancellationToken cancellation = context.RequestAborted;
+        if (await submitters.CheckAsync(caller, cycleId, member!, cancellation) is { } notYours)
+        {
+            return notYours.ToProblem(context);
+        }
+
         if (await rules.CheckOpenAsync(cycleId, cycle!.Input, member!, cancellation) is { } closed)
         {
             return closed.ToProblem(context);
@@ -84,7 +92,7 @@ internal sealed class SelfReviewEndpoints(CycleDirectory cycles, ReviewAccess ac
 
         string form = upload!.Form ?? cycle.Rules.RuleSet.FormFor(member!).Code;
         SubmitResult result = await commands.SubmitSelfReviewAsync(cycleId, cycle.Input.RuleSetId, member!, form, upload.Sections, upload.SelfRating,
-            upload.Attachments, memberId, RequestKeys.FromApi(context), cancellation);
+            upload.Attachments, SelfReviewSubmitterStep.SubmittedBy(caller, memberId), RequestKeys.FromApi(context), cancellation);
         if (result.Errors.Count > 0)
         {
             return ApiProblem.Validation(context, result.Errors);
