@@ -128,9 +128,9 @@ public sealed class AuditEndpointsTests(AzuriteFixture azurite)
     public async Task Audit_ByRoleAndSubtree(string role, string? unit, string suffix, int historyStatus, int exportStatus)
     {
         CancellationToken timeout = TestTimeout.For(TimeSpan.FromSeconds(60));
-        await using TestApp app = await TestApp.StartAsync(azurite, timeout);
+        await using TestApp app = await TestApp.StartAsync(azurite, timeout, SmallCity.PinnedClock);
         await SmallCity.ImportAsync(app, timeout);
-        using HttpResponseMessage started = await app.As(AppRoles.Admin, null).PostAsJsonAsync("/api/cycles", SmallCity.Cycle(2026), timeout);
+        using HttpResponseMessage started = await app.As(AppRoles.Admin, null).PostAsJsonAsync("/api/cycles", SmallCity.Cycle(2025), timeout);
         string id = (await SmallCity.ReadJsonAsync(started, timeout)).GetProperty("id").GetString()!;
         var client = app.Services.GetRequiredService<DurableTaskClient>();
         await client.WaitForInstanceStartAsync($"{id}~{SmallCity.Q1}", timeout);

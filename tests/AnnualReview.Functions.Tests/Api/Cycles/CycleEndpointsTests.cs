@@ -172,10 +172,10 @@ public sealed class CycleEndpointsTests(AzuriteFixture azurite)
     public async Task Start_ByRoleAndSubtree(string role, string? unit, string root, int status, string? slug)
     {
         CancellationToken timeout = Timeout();
-        await using TestApp app = await TestApp.StartAsync(azurite, timeout);
+        await using TestApp app = await TestApp.StartAsync(azurite, timeout, SmallCity.PinnedClock);
         await SmallCity.ImportAsync(app, timeout);
 
-        using HttpResponseMessage response = await app.As(role, unit).PostAsJsonAsync("/api/cycles", SmallCity.Cycle(2026, root), timeout);
+        using HttpResponseMessage response = await app.As(role, unit).PostAsJsonAsync("/api/cycles", SmallCity.Cycle(2025, root), timeout);
         JsonElement cycles = await app.As(AppRoles.Admin, null).GetFromJsonAsync<JsonElement>("/api/cycles", timeout);
 
         Assert.Equal(status, (int)response.StatusCode);
@@ -202,7 +202,7 @@ public sealed class CycleEndpointsTests(AzuriteFixture azurite)
     public async Task Read_ByRoleAndSubtree(string role, string? unit, int cycleStatus, int unitsSeen, int q1Status, int q2Status)
     {
         CancellationToken timeout = Timeout();
-        await using TestApp app = await TestApp.StartAsync(azurite, timeout);
+        await using TestApp app = await TestApp.StartAsync(azurite, timeout, SmallCity.PinnedClock);
         await SmallCity.ImportAsync(app, timeout);
         string id = await CycleHelpers.StartWithProgressAsync(app, timeout);
         using HttpClient caller = app.As(role, unit);
@@ -248,12 +248,12 @@ internal static class CycleHelpers
     }
 
     /// <summary>
-    /// Starts the 2026 cycle (its deadlines are ahead, so nothing moves on its own) and writes a progress row per
+    /// Starts the 2025 cycle on the pinned clock (its deadlines are ahead, so nothing moves on its own) and writes a progress row per
     /// unit and one late report for the q2 cell, as the workflows would.
     /// </summary>
     public static async Task<string> StartWithProgressAsync(TestApp app, CancellationToken timeout)
     {
-        using HttpResponseMessage started = await app.As(AppRoles.Admin, null).PostAsJsonAsync("/api/cycles", SmallCity.Cycle(2026), timeout);
+        using HttpResponseMessage started = await app.As(AppRoles.Admin, null).PostAsJsonAsync("/api/cycles", SmallCity.Cycle(2025), timeout);
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         string id = (await SmallCity.ReadJsonAsync(started, timeout)).GetProperty("id").GetString()!;
         var readModels = app.Services.GetRequiredService<ReadModelStore>();
@@ -268,9 +268,9 @@ internal static class CycleHelpers
             }, timeout);
         }
 
-        await readModels.WriteLateAsync(new LateEntry(id, SmallCity.Q2Cell, "Chi bộ khu phố 2", "CellMeeting", new DateTime(2026, 12, 18, 10, 0, 0, DateTimeKind.Utc))
+        await readModels.WriteLateAsync(new LateEntry(id, SmallCity.Q2Cell, "Chi bộ khu phố 2", "CellMeeting", new DateTime(2025, 12, 18, 10, 0, 0, DateTimeKind.Utc))
         {
-            RemindedAt = [new DateTime(2026, 12, 15, 1, 0, 0, DateTimeKind.Utc)],
+            RemindedAt = [new DateTime(2025, 12, 15, 1, 0, 0, DateTimeKind.Utc)],
             EscalatedTo = [SmallCity.Q2Grassroots],
             PendingCount = 1,
         }, timeout);
