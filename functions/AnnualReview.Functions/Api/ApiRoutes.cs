@@ -30,6 +30,8 @@ public static class ApiRoutes
         services.AddSingleton<Steps.OrganizationRatingStep>();
         services.AddSingleton<Steps.CellLevelsStep>();
         services.AddSingleton<Steps.SelfReviewSubmitterStep>();
+        services.AddSingleton<Steps.CellActorStep>();
+        services.AddSingleton<Steps.DeputyStep>();
         services.AddSingleton<CycleAccess>();
         services.AddSingleton<CycleReports>();
         services.AddSingleton<AuditExport>();

@@ -28,6 +28,11 @@ internal sealed class AuditWords(WebRequest r, IReadOnlyDictionary<string, strin
                 ids.Add(s.MemberId);
             }
 
+            if (e is { EventType: "EventRaised", Name: EventNames.DeputyAssigned } && Try(() => WorkflowJson.Deserialize<DeputyAssigned>(e.Payload)) is { } d)
+            {
+                ids.Add(d.MemberId);
+            }
+
             if (e is { EventType: "EventRaised", Payload: { } payload } && Actor(payload) is { } actor)
             {
                 ids.Add(actor.Contains('@', StringComparison.Ordinal) ? actor[(actor.IndexOf('@', StringComparison.Ordinal) + 1)..] : actor);
@@ -84,7 +89,7 @@ internal sealed class AuditWords(WebRequest r, IReadOnlyDictionary<string, strin
         _ => r.T("Người dùng", "User"),
     };
 
-    private static readonly string[] ActorFields = ["submittedBy", "recordedBy", "decidedBy", "openedBy"];
+    private static readonly string[] ActorFields = ["submittedBy", "recordedBy", "decidedBy", "openedBy", "assignedBy"];
 
     /// <summary>Who did what a person's event records, from its payload.</summary>
     public static string? Actor(string payload)
@@ -205,7 +210,9 @@ internal sealed class AuditWords(WebRequest r, IReadOnlyDictionary<string, strin
                 $"{Name(s.MemberId)} submitted the self-review (version {s.Version}), self-rated {r.Level(s.SelfRating)}, at {r.Time(s.SubmittedAt)}"),
         EventNames.CollectiveReviewSubmitted when Try(() => WorkflowJson.Deserialize<CollectiveReviewSubmitted>(e.Payload)) is { } c
             => r.T($"Chi bộ nộp báo cáo kiểm điểm tập thể (lần {c.Version})", $"The cell submitted its collective review (version {c.Version})"),
-        EventNames.MeetingOpened => r.T("Bí thư khai mạc cuộc họp chi bộ", "The secretary opened the cell meeting"),
+        EventNames.MeetingOpened => r.T("Khai mạc cuộc họp chi bộ", "The cell meeting was opened"),
+        EventNames.DeputyAssigned when Try(() => WorkflowJson.Deserialize<DeputyAssigned>(e.Payload)) is { } d
+            => r.T($"Cấp ủy giao {Name(d.MemberId)} ghi biên bản họp thay bí thư (cuộc họp đã quá hạn)", $"The committee named {Name(d.MemberId)} to record the meeting for the secretary (the meeting was overdue)"),
         EventNames.MeetingRecorded when Try(() => WorkflowJson.Deserialize<MeetingRecorded>(e.Payload)) is { } m
             => r.T($"Ghi biên bản họp: triệu tập {m.FullMembersConvened}, có mặt {m.FullMembersPresent}, biểu quyết cho {m.Tallies.Count} đảng viên",
                 $"Meeting recorded: {m.FullMembersConvened} convened, {m.FullMembersPresent} present, votes on {m.Tallies.Count} members"),

@@ -297,11 +297,17 @@ public static class DashboardPages
         foreach (LateEntry l in late)
         {
             string escalatedTo = string.Join(", ", l.EscalatedTo.Select(id => tree.Row(id)?.UnitName ?? id));
-            html.Add($"<tr><td>{l.UnitName}</td><td>{Labels.Step(r, l.Step)}</td><td>{r.Due(l.Due)}</td><td class=\"num\">{l.PendingCount}</td><td>{string.Join(", ", l.RemindedAt.Select(r.Time))}</td><td>{escalatedTo}</td><td>{(l.ResolvedAt is { } at ? r.Time(at) : "—")}</td></tr>");
+            html.Add($"<tr><td>{l.UnitName}</td><td>{Labels.Step(r, l.Step)}</td><td>{r.Due(l.Due)}</td><td class=\"num\">{l.PendingCount}</td><td>{string.Join(", ", l.RemindedAt.Select(r.Time))}</td><td>{escalatedTo}{DeputyLink(r, cycleId, l)}</td><td>{(l.ResolvedAt is { } at ? r.Time(at) : "—")}</td></tr>");
         }
 
         return html.Add($"</tbody></table></div>").ToRaw();
     }
+
+    /// <summary>Journey 3: a committee told of a late cell meeting names someone to record it in the secretary's place.</summary>
+    private static Raw DeputyLink(WebRequest r, string cycleId, LateEntry l)
+        => l is { Step: "CellMeeting", ResolvedAt: null, EscalatedTo.Count: > 0 } && r.Caller.IsAny(AppRoles.Committee, AppRoles.Admin)
+            ? Html.Of($" — <a href=\"{DeputyPage.Link(cycleId, l.UnitId)}\" id=\"deputy-{l.UnitId}\">{r.T("Giao người ghi biên bản thay", "Name a deputy")}</a>")
+            : Raw.Empty;
 
     private static async Task<IResult> MemberAsync(WebRequest r, string cycleId, string memberId)
     {

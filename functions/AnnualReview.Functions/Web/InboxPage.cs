@@ -67,6 +67,7 @@ public static class InboxPage
         Templates.FollowUp => r.T("Cần theo dõi", "Follow-up"),
         Templates.AwardRevoked => r.T("Thu hồi khen thưởng", "Award revoked"),
         Templates.MeetingRefused => r.T("Biên bản họp bị từ chối", "Meeting record refused"),
+        Templates.DeputyAssigned => r.T("Được giao ghi biên bản họp chi bộ", "Asked to record the cell meeting"),
         _ => n.Template,
     };
 
@@ -77,6 +78,7 @@ public static class InboxPage
         {
             Templates.FinalLevel when Enum.TryParse(Get("level"), out Assessment.Model.RatingLevel level) => r.T("Mức: ", "Level: ") + r.Level(level),
             Templates.AppraisalRefused => Get("reason"),
+            Templates.DeputyAssigned => r.T("Ghi biên bản họp thay bí thư: ", "Record the meeting for the secretary: ") + Get("unit"),
             _ => string.Join(" · ", n.Data.Where(d => d.Value.Length > 0).Select(d => $"{d.Key}: {d.Value}")),
         };
     }

@@ -23,7 +23,8 @@ namespace AnnualReview.Functions.Web;
 /// </summary>
 public static class MeetingPage
 {
-    private static readonly string[] Secretaries = [AppRoles.CellSecretary];
+    /// <summary>The secretary, and a member as the deputy a committee named (checked by <see cref="CellActorStep"/>).</summary>
+    private static readonly string[] Secretaries = CellActorStep.Roles;
 
     public static void Map(IEndpointRouteBuilder app)
     {
@@ -59,6 +60,11 @@ public static class MeetingPage
         var stages = (await r.Service<ReadModelStore>().ReadMemberStagesAsync(cycle.CycleId, cell.Id, r.Cancellation)).ToDictionary(m => m.MemberId, StringComparer.Ordinal);
         OrchestrationMetadata? instance = await r.Service<DurableTaskClient>().GetInstanceAsync(CycleInstanceIds.Unit(cycle.CycleId, cell.Id), cancellation: r.Cancellation);
         JsonElement? status = instance?.SerializedCustomStatus is { } json ? JsonDocument.Parse(json).RootElement.Clone() : null;
+        if (!r.Caller.Is(AppRoles.CellSecretary) && !CellActorStep.IsDeputy(r.Caller, instance is null ? null : new UnitStep(instance.RuntimeStatus, status)))
+        {
+            return (null, WebPage.Forbidden(r));
+        }
+
         return (new CellView(cell, cycle, CycleRules.For(cycle.Input.RuleSetId).RuleSet, members, latest, stages, status, await r.PlansForAsync(cycle.Input, cell.Id)), null);
     }
 
@@ -91,10 +97,15 @@ public static class MeetingPage
             body.Add($"<div class=\"warning\" id=\"refusals\"><p>{r.T("Hệ thống đã từ chối:", "Refused by the workflow:")}</p><ul>");
             foreach (JsonElement refusal in refusals.EnumerateArray())
             {
-                body.Add($"<li>{refusal.GetString()}</li>");
+                body.Add($"<li>{Refused(r, v, refusal.GetString() ?? "")}</li>");
             }
 
             body.Add($"</ul></div>");
+        }
+
+        if (CellActorStep.IsDeputy(r.Caller, new UnitStep(OrchestrationRuntimeStatus.Running, v.Status)))
+        {
+            body.Add($"<p class=\"notice\" id=\"as-deputy\">{r.T("Đồng chí được cấp ủy giao ghi biên bản họp thay bí thư vì cuộc họp đã quá hạn.", "The committee named you to record the meeting for the secretary, as the meeting is overdue.")}</p>");
         }
 
         var missing = v.Members.Where(m => v.Latest[m.Id] is null && v.Stages.GetValueOrDefault(m.Id)?.Stage != MemberStage.NotRated).ToList();
@@ -107,6 +118,22 @@ public static class MeetingPage
         body.Add(Meeting(r, v, query, values, errors));
         body.Add(DocumentDownloads.ForCell(r, v.Cycle.CycleId, v.Cell.Id));
         return Layout.Render(r, r.T("Họp chi bộ cuối năm", "Year-end cell meeting"), body.ToRaw(), errors.Count > 0 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK);
+    }
+
+    /// <summary>
+    /// A refusal the cell's workflow noted, as "who: Vietnamese / English": shown in the person's language, with the
+    /// member's name for their id.
+    /// </summary>
+    private static string Refused(WebRequest r, CellView v, string refusal)
+    {
+        int colon = refusal.IndexOf(": ", StringComparison.Ordinal);
+        string who = colon > 0 ? refusal[..colon] : "", text = colon > 0 ? refusal[(colon + 2)..] : refusal;
+        int slash = text.IndexOf(" / ", StringComparison.Ordinal);
+        string said = slash < 0 ? text : r.English ? text[(slash + 3)..] : text[..slash];
+        // "m07" or "tallies.m07" names a member; any other prefix is a field name, which says nothing to a person.
+        string memberId = who.StartsWith("tallies.", StringComparison.Ordinal) ? who["tallies.".Length..] : who;
+        string? name = v.Members.FirstOrDefault(m => m.Id == memberId)?.FullName;
+        return name is null ? said : $"{name}: {said}";
     }
 
     /// <summary>"Nộp thay": after the hand-over the secretary fills in the self-review of a member still missing.</summary>

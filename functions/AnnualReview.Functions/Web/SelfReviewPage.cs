@@ -99,6 +99,13 @@ public static class SelfReviewPage
             : now > plan.HardStop ? r.T("Bước tự kiểm điểm đã khóa", "The self-review step is closed")
             : now > plan.Due ? r.T("Đã quá hạn — vẫn có thể nộp cho đến khi khóa sổ", "Overdue — you can still submit until the step closes")
             : r.T("Đang mở", "Open");
+        if (SelfReviewSubmitterStep.IsTheMember(r.Caller, member.Id)
+            && CellActorStep.IsDeputy(r.Caller, await r.Service<Api.Reviews.CycleDirectory>().StepAsync(cycle.CycleId, member.CellId, r.Cancellation)))
+        {
+            // Journey 3: the member named deputy finds the meeting from their own page (and from the notice).
+            body.Add($"<p class=\"notice\" id=\"deputy-task\">{r.T("Cấp ủy đã giao đồng chí ghi biên bản họp chi bộ thay bí thư.", "The committee named you to record the cell meeting for the secretary.")} <a href=\"{WebUi.Root}/meeting?cycle={Uri.EscapeDataString(cycle.CycleId)}&cell={Uri.EscapeDataString(member.CellId)}\" id=\"open-meeting\">{r.T("Mở trang họp chi bộ", "Open the cell meeting")}</a></p>");
+        }
+
         if (!SelfReviewSubmitterStep.IsTheMember(r.Caller, member.Id))
         {
             // The secretary acting after a hand-over must see whose review this is: the form says "yours" otherwise.

@@ -52,6 +52,7 @@ public static class WebUi
         CycleStartPage.Map(app);
         SelfReviewPage.Map(app);
         MeetingPage.Map(app);
+        DeputyPage.Map(app);
         AppraisalPage.Map(app);
         RecognitionPage.Map(app);
         RosterImportPage.Map(app);

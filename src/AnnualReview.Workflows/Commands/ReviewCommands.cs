@@ -85,6 +85,12 @@ public sealed class ReviewCommands(DurableTaskClient client, AssessmentStorage s
     public Task OpenMeetingAsync(string cycleId, string cellId, string openedBy, CommandRequest? request, CancellationToken cancellation)
         => RaiseOnceAsync(CycleInstanceIds.Unit(cycleId, cellId), EventNames.MeetingOpened, new MeetingOpened(openedBy) { RequestId = request?.Key }, request, cancellation);
 
+    public Task AssignDeputyAsync(string cycleId, string cellId, DeputyAssigned assigned, CommandRequest? request, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(assigned);
+        return RaiseOnceAsync(CycleInstanceIds.Unit(cycleId, cellId), EventNames.DeputyAssigned, assigned with { RequestId = request?.Key }, request, cancellation);
+    }
+
     public Task RecordMeetingAsync(string cycleId, string cellId, MeetingRecorded meeting, CommandRequest? request, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(meeting);

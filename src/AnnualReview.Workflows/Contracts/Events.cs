@@ -12,6 +12,7 @@ public static class EventNames
     public const string MeetingRecorded = "meeting-recorded";
     public const string Appraisal = "appraisal";
     public const string OrganizationsRated = "organizations-rated";
+    public const string DeputyAssigned = "deputy-assigned";
 
     /// <summary>A child unit's orchestration tells its parent that it and everything below it have started (bounded fan-out).</summary>
     public const string SubtreeStarted = "subtree-started";
@@ -34,6 +35,15 @@ public sealed record SelfReviewSubmitted(string MemberId, int Version, RatingLev
 
 /// <summary>The cell's collective review (Mẫu 01) was submitted by its secretary; it comes before the meeting.</summary>
 public sealed record CollectiveReviewSubmitted(int Version, string SubmittedBy, DateTime SubmittedAt) : IPeopleEvent
+{
+    public string? RequestId { get; init; }
+}
+
+/// <summary>
+/// After the cell's meeting was escalated, a committee above the cell named a member of the cell (the deputy
+/// secretary) to hold and record the meeting in the secretary's place.
+/// </summary>
+public sealed record DeputyAssigned(string MemberId, string AssignedBy) : IPeopleEvent
 {
     public string? RequestId { get; init; }
 }

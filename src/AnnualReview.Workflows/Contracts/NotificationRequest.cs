@@ -14,6 +14,7 @@ public static class Templates
     public const string FollowUp = "follow-up";
     public const string AwardRevoked = "award-revoked";
     public const string MeetingRefused = "meeting-refused";
+    public const string DeputyAssigned = "deputy-assigned";
 }
 
 /// <summary>

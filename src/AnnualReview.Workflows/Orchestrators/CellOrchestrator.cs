@@ -60,8 +60,16 @@ public sealed class CellOrchestrator : TaskOrchestrator<UnitInput, CellOutcome>
         await publisher.PublishAsync("meeting", meeting);
 
         WatchOutcome held = await watch.RunAsync(plans.CellMeeting.WithEarlierClose(plans.SelfReview),
-            [EventNames.SelfReviewSubmitted, EventNames.CollectiveReviewSubmitted, EventNames.MeetingOpened, EventNames.MeetingRecorded],
-            (name, payload) => Applied(state, name, payload, publisher, "meeting"),
+            [EventNames.SelfReviewSubmitted, EventNames.CollectiveReviewSubmitted, EventNames.MeetingOpened, EventNames.MeetingRecorded, EventNames.DeputyAssigned],
+            async (name, payload) =>
+            {
+                string? deputy = state.Deputy;
+                await Applied(state, name, payload, publisher, "meeting");
+                if (state.Deputy is { } named && named != deputy)
+                {
+                    await NotifyDeputyAsync(meeting, roster, plans, named, payload);
+                }
+            },
             () => state.AllProposed,
             async moment =>
             {
@@ -76,6 +84,12 @@ public sealed class CellOrchestrator : TaskOrchestrator<UnitInput, CellOutcome>
 
                 var owners = new List<(string, string?, string)> { (roster.Cell.Unit.Id, roster.Cell.Unit.Email, roster.Cell.Unit.Name) };
                 await meeting.OnMomentAsync(moment, plans.CellMeeting, owners, memberStep: false);
+                if (moment.Kind == MomentKind.Escalation)
+                {
+                    // Journey 3: the secretary is away; from now on a committee above may name a deputy to record the meeting.
+                    state.MeetingEscalated = true;
+                }
+
                 if (moment.Kind == MomentKind.HardStop)
                 {
                     state.CloseNotSubmitted();
@@ -87,6 +101,20 @@ public sealed class CellOrchestrator : TaskOrchestrator<UnitInput, CellOutcome>
         await publisher.PublishAsync(held == WatchOutcome.Done ? "proposed" : "closed", meeting);
 
         return new CellOutcome(roster.Cell.Unit.Id, [.. state.Results.Values.OrderBy(r => r.MemberId, StringComparer.Ordinal)], state.MeetingRecorded, selfReview.Late || meeting.Late);
+    }
+
+    /// <summary>Tells the member named deputy that the meeting is theirs to hold and record.</summary>
+    private static Task NotifyDeputyAsync(StepActions meeting, CellRoster roster, CyclePlans plans, string memberId, System.Text.Json.JsonElement payload)
+    {
+        Assessment.Model.Member member = roster.Members.First(m => m.Member.Id == memberId).Member;
+        string by = payload.TryGetProperty("assignedBy", out System.Text.Json.JsonElement value) ? value.GetString() ?? "" : "";
+        return meeting.NotifyAsync(Templates.DeputyAssigned, member.Id, member.Email, new Dictionary<string, string>
+        {
+            ["unit"] = roster.Cell.Unit.Name,
+            ["step"] = "CellMeeting",
+            ["by"] = by,
+            ["due"] = plans.CellMeeting.Due.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        }, "deputy|" + memberId);
     }
 
     /// <summary>Who still owes the self-review step: members who have not submitted, and the cell itself until its collective review is in.</summary>

@@ -44,6 +44,9 @@ internal sealed class CellPublisher(TaskOrchestrationContext context, UnitInput 
         handedOver = state.HandedOver,
         // Read by the API and the pages to let the secretary submit for exactly these members.
         handedOverMembers = state.HandedOverMembers.ToList(),
+        // Read by the API and the pages: after escalation a committee names a deputy, who may then act for the cell.
+        meetingEscalated = state.MeetingEscalated,
+        deputy = state.Deputy,
         refusals = state.Refusals.TakeLast(5).ToList(),
         levels = state.Results.Values.Where(r => r.Proposed is not null).GroupBy(r => r.Proposed!.Value).ToDictionary(g => g.Key.ToString(), g => g.Count()),
     };

@@ -44,6 +44,12 @@ internal sealed class CellState(CellRoster roster, CycleRules rules)
         HandedOverMembers.UnionWith(Pending(MemberStage.NotStarted).Select(r => r.MemberId));
     }
 
+    /// <summary>The meeting was escalated up the tree: from then on a committee above may name a deputy to record it.</summary>
+    public bool MeetingEscalated { get; set; }
+
+    /// <summary>The member named to record the meeting in the secretary's place, or null.</summary>
+    public string? Deputy { get; private set; }
+
     public List<string> Refusals { get; } = [];
 
     public bool AllSubmitted => Results.Values.All(r => r.Stage != MemberStage.NotStarted);
@@ -72,6 +78,9 @@ internal sealed class CellState(CellRoster roster, CycleRules rules)
             case EventNames.MeetingRecorded:
                 Record(payload.Deserialize<MeetingRecorded>(WorkflowJson.Options)!);
                 break;
+            case EventNames.DeputyAssigned:
+                AssignDeputy(payload.Deserialize<DeputyAssigned>(WorkflowJson.Options)!);
+                break;
         }
     }
 
@@ -96,7 +105,7 @@ internal sealed class CellState(CellRoster roster, CycleRules rules)
         if (!Results.TryGetValue(submitted.MemberId, out MemberResult? current)
             || (current.Stage == MemberStage.NotRated && !_members[submitted.MemberId].Eligibility.Reviewed))
         {
-            Refusals.Add($"{submitted.MemberId}: not a reviewed member of this cell");
+            Refusals.Add($"{submitted.MemberId}: Đảng viên không thuộc diện kiểm điểm ở chi bộ này. / Not a reviewed member of this cell.");
             return;
         }
 
@@ -109,7 +118,7 @@ internal sealed class CellState(CellRoster roster, CycleRules rules)
 
         if (submitted.SubmittedBy != submitted.MemberId && !HandedOver)
         {
-            Refusals.Add($"{submitted.MemberId}: submitted by {submitted.SubmittedBy} before the step was handed over");
+            Refusals.Add($"{submitted.MemberId}: Nộp thay khi việc nộp chưa được giao lại cho bí thư. / Submitted by {submitted.SubmittedBy} before the step was handed over.");
             return;
         }
 
@@ -117,7 +126,7 @@ internal sealed class CellState(CellRoster roster, CycleRules rules)
         bool first = current.Stage is MemberStage.NotStarted or MemberStage.NotSubmitted;
         if (!first && (MeetingOpen || current.Stage != MemberStage.Submitted))
         {
-            Refusals.Add($"{submitted.MemberId}: version {submitted.Version} refused, the meeting has opened");
+            Refusals.Add($"{submitted.MemberId}: Bản lần {submitted.Version} bị từ chối vì cuộc họp đã khai mạc. / Version {submitted.Version} refused, the meeting has opened.");
             return;
         }
 
@@ -127,6 +136,23 @@ internal sealed class CellState(CellRoster roster, CycleRules rules)
             Versions = Math.Max(current.Versions, submitted.Version),
             SelfRating = submitted.SelfRating,
         };
+    }
+
+    private void AssignDeputy(DeputyAssigned assigned)
+    {
+        if (!MeetingEscalated || MeetingRecorded)
+        {
+            Refusals.Add($"{assigned.MemberId}: Chỉ giao người ghi biên bản thay khi cuộc họp đã trễ và được báo cáo lên, trước khi có biên bản. / A deputy is named only after the meeting was escalated and before it is recorded.");
+            return;
+        }
+
+        if (!_members.ContainsKey(assigned.MemberId))
+        {
+            Refusals.Add($"{assigned.MemberId}: Người được giao không phải đảng viên của chi bộ. / The deputy is not a member of this cell.");
+            return;
+        }
+
+        Deputy = assigned.MemberId;
     }
 
     private void Record(MeetingRecorded meeting)

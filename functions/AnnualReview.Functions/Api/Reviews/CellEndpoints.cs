@@ -23,8 +23,9 @@ public sealed record MeetingOpenView(string CellId, bool MeetingOpen);
 /// <summary>
 /// What the cell secretary does: submit the collective review, open the year-end meeting (no more resubmissions)
 /// and record it (head counts and each member's secret-ballot tally), checked by the domain before any event.
+/// After the meeting was escalated, the deputy a committee named does the same (<see cref="Steps.CellActorStep"/>).
 /// </summary>
-internal sealed class CellEndpoints(CycleDirectory cycles, ReviewAccess access, ReviewCommands commands, SubmissionStore submissions, RemedyResults remedies)
+internal sealed class CellEndpoints(CycleDirectory cycles, ReviewAccess access, ReviewCommands commands, SubmissionStore submissions, RemedyResults remedies, Steps.CellActorStep actors)
 {
     /// <summary>How long opening the meeting waits for the cell to apply it, so the reply can say it is open.</summary>
     private static readonly TimeSpan OpenWait = TimeSpan.FromSeconds(5);
@@ -32,7 +33,7 @@ internal sealed class CellEndpoints(CycleDirectory cycles, ReviewAccess access, 
     public void Map(RouteGroupBuilder api)
     {
         api.MapPost("/cycles/{cycleId}/cells/{cellId}/collective-review", SubmitCollectiveAsync)
-            .RequireAuthorization(p => p.RequireRole(AppRoles.CellSecretary))
+            .RequireAuthorization(p => p.RequireRole(Steps.CellActorStep.Roles))
             .Accepts<CollectiveReviewRequest>("application/json")
             .WithName("SubmitCollectiveReview")
             .WithSummary("Nộp báo cáo kiểm điểm tập thể chi bộ (Mẫu 01) / Submit the cell's collective review (form 01)")
@@ -43,7 +44,7 @@ internal sealed class CellEndpoints(CycleDirectory cycles, ReviewAccess access, 
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         api.MapPost("/cycles/{cycleId}/cells/{cellId}/meeting/open", OpenAsync)
-            .RequireAuthorization(p => p.RequireRole(AppRoles.CellSecretary))
+            .RequireAuthorization(p => p.RequireRole(Steps.CellActorStep.Roles))
             .WithName("OpenCellMeeting")
             .WithSummary("Khai mạc họp chi bộ kiểm điểm cuối năm / Open the cell's year-end meeting")
             .Produces<MeetingOpenView>()
@@ -53,7 +54,7 @@ internal sealed class CellEndpoints(CycleDirectory cycles, ReviewAccess access, 
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         api.MapPost("/cycles/{cycleId}/cells/{cellId}/meeting", RecordAsync)
-            .RequireAuthorization(p => p.RequireRole(AppRoles.CellSecretary))
+            .RequireAuthorization(p => p.RequireRole(Steps.CellActorStep.Roles))
             .Accepts<MeetingRequest>("application/json")
             .WithName("RecordCellMeeting")
             .WithSummary("Ghi biên bản họp chi bộ và kết quả biểu quyết / Record the cell meeting and its tallies")
@@ -197,12 +198,7 @@ internal sealed class CellEndpoints(CycleDirectory cycles, ReviewAccess access, 
     private async Task<(CycleInfo?, Caller, IResult?)> CellAsync(HttpContext context, string cycleId, string cellId)
     {
         Caller caller = Caller.From(context.User);
-        (CycleInfo? cycle, IResult? refusal) = await cycles.FindAsync(context, cycleId);
-        if (refusal is null)
-        {
-            (_, refusal) = await access.UnitAsync(context, cycle!, cellId, caller, UnitKind.Cell);
-        }
-
-        return (cycle, caller, refusal);
+        (CycleInfo? cycle, _, Steps.StepRefusal? refusal) = await actors.FindAsync(caller, cycleId, cellId, context.RequestAborted);
+        return (cycle, caller, refusal?.ToProblem(context));
     }
 }

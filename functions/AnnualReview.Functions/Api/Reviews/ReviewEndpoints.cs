@@ -5,7 +5,7 @@ using AnnualReview.Workflows.Storage;
 
 namespace AnnualReview.Functions.Api.Reviews;
 
-/// <summary>The review steps of the HTTP API: self-review, collective review, the cell meeting, appraisal, organization ratings, recognition and re-rating.</summary>
+/// <summary>The review steps of the HTTP API: self-review, collective review, the cell meeting and its deputy, appraisal, organization ratings, recognition and re-rating.</summary>
 public static class ReviewEndpoints
 {
     /// <summary>Maps the review endpoints under <paramref name="api"/> (the <c>/api</c> group).</summary>
@@ -24,7 +24,8 @@ public static class ReviewEndpoints
         var remedies = services.GetRequiredService<RemedyResults>();
 
         new SelfReviewEndpoints(cycles, access, commands, submissions, storage, services.GetRequiredService<SelfReviewRules>(), services.GetRequiredService<Steps.SelfReviewSubmitterStep>()).Map(api);
-        new CellEndpoints(cycles, access, commands, submissions, remedies).Map(api);
+        new CellEndpoints(cycles, access, commands, submissions, remedies, services.GetRequiredService<Steps.CellActorStep>()).Map(api);
+        new DeputyEndpoints(services.GetRequiredService<Steps.DeputyStep>()).Map(api);
         new AppraisalEndpoints(cycles, access, commands, new AppraisalTable(roster, readModels, remedies)).Map(api);
         new OrganizationRatingEndpoints(services.GetRequiredService<Steps.OrganizationRatingStep>()).Map(api);
         new RemedyEndpoints(cycles, access, services.GetRequiredService<RemedyReport>()).Map(api);

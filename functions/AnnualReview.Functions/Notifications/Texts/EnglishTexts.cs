@@ -64,6 +64,13 @@ internal static class EnglishTexts
                     $"The review meeting result of {d.Unit} was not accepted." + (d.Has("reason") ? $" Reason: {d["reason"]}." : ""),
                     "Please complete the minutes and the vote and send them again.",
                     Signature)),
+            [Templates.DeputyAssigned] = d => new(
+                $"{d.Unit}: you are asked to record the cell meeting",
+                Paragraphs(
+                    Greeting,
+                    $"The review meeting of {d.Unit} is overdue. The committee above asks you to stand in for the secretary: submit the collective review and record the meeting and its vote" + (d.Has("due") ? $" (the meeting was due {d.Date("due")})." : "."),
+                    "Everything the members submitted is kept.",
+                    Signature)),
             [Templates.FinalLevel] = d => new(
                 $"Your quality rating for {d["year"]}",
                 Paragraphs(

@@ -64,6 +64,13 @@ internal static class VietnameseTexts
                     $"Kết quả họp kiểm điểm của {d.Unit} chưa được chấp nhận." + (d.Has("reason") ? $" Lý do: {d["reason"]}." : ""),
                     "Đề nghị chi bộ hoàn thiện biên bản, kết quả biểu quyết và gửi lại.",
                     Signature)),
+            [Templates.DeputyAssigned] = d => new(
+                $"{d.Unit}: đồng chí được giao ghi biên bản họp chi bộ",
+                Paragraphs(
+                    Greeting,
+                    $"Cuộc họp kiểm điểm của {d.Unit} đã quá hạn. Cấp ủy cấp trên giao đồng chí thay bí thư chủ trì, nộp báo cáo kiểm điểm tập thể và ghi biên bản họp, kết quả biểu quyết" + (d.Has("due") ? $" (hạn họp {d.Date("due")})." : "."),
+                    "Những gì đảng viên đã nộp vẫn được giữ nguyên.",
+                    Signature)),
             [Templates.FinalLevel] = d => new(
                 $"Kết quả xếp loại chất lượng năm {d["year"]}",
                 Paragraphs(
