@@ -296,7 +296,8 @@ public static class DashboardPages
         html.Add($"<div class=\"table-wrap\"><table id=\"late\"><thead><tr><th>{r.T("Đơn vị", "Unit")}</th><th>{r.T("Bước", "Step")}</th><th>{r.T("Hạn", "Due")}</th><th>{r.T("Còn thiếu", "Pending")}</th><th>{r.T("Đã nhắc", "Reminded")}</th><th>{r.T("Đã báo cáo lên", "Escalated to")}</th><th>{r.T("Đã xong", "Resolved")}</th></tr></thead><tbody>");
         foreach (LateEntry l in late)
         {
-            string escalatedTo = string.Join(", ", l.EscalatedTo.Select(id => tree.Row(id)?.UnitName ?? id));
+            // Each rung is kept as "Target:unitId"; a person reads the unit's name.
+            string escalatedTo = string.Join(", ", l.EscalatedTo.Select(e => e[(e.IndexOf(':', StringComparison.Ordinal) + 1)..]).Select(id => tree.Row(id)?.UnitName ?? id));
             html.Add($"<tr><td>{l.UnitName}</td><td>{Labels.Step(r, l.Step)}</td><td>{r.Due(l.Due)}</td><td class=\"num\">{l.PendingCount}</td><td>{string.Join(", ", l.RemindedAt.Select(r.Time))}</td><td>{escalatedTo}{DeputyLink(r, cycleId, l)}</td><td>{(l.ResolvedAt is { } at ? r.Time(at) : "—")}</td></tr>");
         }
 

@@ -35,7 +35,8 @@ public static class SiteAssets
         .notice { border-left:4px solid var(--ok); padding:.5rem 1rem; background:#eef7ee; }
         #offline-status:empty { display:none; } #offline-status[data-state=waiting] { border-left-color:#b8860b; background:#fff8e1; }
         .warning { border-left:4px solid var(--bad); padding:.5rem 1rem; background:#fdecec; }
-        .table-wrap { overflow-x:auto; }
+        /* relative: the visually hidden labels in its cells (position:absolute) stay inside it instead of widening the page on a phone */
+        .table-wrap { overflow-x:auto; position:relative; }
         table { border-collapse:collapse; width:100%; margin:.5rem 0; }
         th, td { border-bottom:1px solid var(--line); padding:.35rem .5rem; text-align:left; vertical-align:top; }
         th { background:#f3f3f3; }

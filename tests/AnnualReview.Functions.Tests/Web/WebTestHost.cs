@@ -41,11 +41,11 @@ internal sealed class WebTestHost : IAsyncDisposable
 
     /// <summary>
     /// The clock starts on 25 November 2026 (Hồ Chí Minh City), before every step of the 2026 cycle falls due, or at
-    /// <paramref name="clockStart"/> (UTC, real speed) for a test that needs a deadline to pass; <paramref name="roster"/> replaces the standard city.
+    /// <paramref name="clockStart"/> (UTC, <paramref name="clockScale"/> simulated seconds a real second) for a test that needs a deadline to pass; <paramref name="roster"/> replaces the standard city.
     /// </summary>
-    public static async Task<WebTestHost> StartAsync(AzuriteFixture azurite, CancellationToken cancellation, RosterImportResult? roster = null, string clockStart = "2026-11-25T01:00:00Z")
+    public static async Task<WebTestHost> StartAsync(AzuriteFixture azurite, CancellationToken cancellation, RosterImportResult? roster = null, string clockStart = "2026-11-25T01:00:00Z", int clockScale = 1)
     {
-        TestApp app = await TestApp.StartAsync(azurite, cancellation, [new("Clock:Start", clockStart), new("Clock:Scale", "1")]);
+        TestApp app = await TestApp.StartAsync(azurite, cancellation, [new("Clock:Start", clockStart), new("Clock:Scale", clockScale.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
         RosterImportReport import = await app.Services.GetRequiredService<RosterService>().ImportAsync(roster ?? Roster(), cancellation);
         Assert.True(import.Imported, string.Join("; ", import.Errors));
         IPlaywright playwright = await Playwright.CreateAsync();
