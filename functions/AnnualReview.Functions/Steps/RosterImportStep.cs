@@ -55,6 +55,19 @@ public sealed class RosterImportStep(RosterService service, RosterStore roster, 
             return Rows(validated.Errors, membersLineOffset);
         }
 
+        // Ids become table keys and route values: one the API could never address is refused here, not stored.
+        List<RosterError> badIds =
+        [
+            .. validated.Units.Select((u, i) => (u.Id, Field: $"units[{i}].id")).Concat(validated.Members.Select((m, i) => (m.Id, Field: $"members[{i}].id")))
+                .Where(x => !Api.IdShape.IsValid(x.Id))
+                .Select(x => Api.IdShape.Error(x.Field, x.Id))
+                .Select(e => new RosterError("roster.invalid-id", null, e.Field, e.MessageVi, e.MessageEn)),
+        ];
+        if (badIds.Count > 0)
+        {
+            return Rows(badIds, 0);
+        }
+
         if (validated.Units.Count == 0)
         {
             // An empty roster would read as "every unit removed": never what anyone means to send.

@@ -116,7 +116,8 @@ internal sealed class CellState(CellRoster roster, CycleRules rules)
             return;
         }
 
-        if (submitted.SubmittedBy != submitted.MemberId && !HandedOver)
+        // The secretary submits only for a member the step was handed over for, whatever door the event came through.
+        if (submitted.SubmittedBy != submitted.MemberId && !HandedOverMembers.Contains(submitted.MemberId))
         {
             Refusals.Add($"{submitted.MemberId}: Nộp thay khi việc nộp chưa được giao lại cho bí thư. / Submitted by {submitted.SubmittedBy} before the step was handed over.");
             return;

@@ -65,6 +65,8 @@ public sealed class WebDeputyTests(AzuriteFixture azurite)
         await ShotAsync(deputy, "72-phone-deputy-task-on-own-page");
         await deputy.ClickAsync("#open-meeting");
         Assert.True(await deputy.Locator("#as-deputy").IsVisibleAsync());
+        // The rule set's cumulative reading of the vote is stated beside the thresholds.
+        Assert.StartsWith("Phiếu cho mức cao hơn được tính cho cả các mức thấp hơn", await deputy.InnerTextAsync("#vote-reading"), StringComparison.Ordinal);
         await deputy.Locator("#collective-form textarea").First.FillAsync("Chi bộ hoàn thành nhiệm vụ năm 2026; phó bí thư chủ trì họp thay bí thư.");
         await deputy.ClickAsync("#submit-collective");
         await deputy.Locator("#collective-saved").WaitForAsync(new() { Timeout = 15_000 });

@@ -28,6 +28,8 @@ public sealed class WebJourneyTests(AzuriteFixture azurite)
         IPage board = await host.SignInAsync("OrganizationBoard:" + Board);
         await board.GotoAsync(host.Url("/web/cycles/new"));
         await board.SelectOptionAsync("#ruleSetId", RuleSetId);
+        // The reference date for "admitted under 6 months" is the board's to set, the rule set's 31 December by default.
+        Assert.Equal("2026-12-31", await board.InputValueAsync("#admissionReferenceDate"));
         await board.FillAsync("#hardStop", "2027-01-15");
         await board.ClickAsync("#start-cycle");
         Assert.Contains("01/02/2027", await board.InnerTextAsync("#hardStop-error"), StringComparison.Ordinal);

@@ -85,6 +85,29 @@ public sealed class RosterEndpointsTests(AzuriteFixture azurite)
         Assert.Null(await roster.GetUnitAsync(SmallCity.Board, timeout));
     }
 
+    [Fact]
+    public async Task Import_WithAnIdTheApiCouldNeverAddress_IsRefusedNamingIt_AndStoresNothing()
+    {
+        CancellationToken timeout = Timeout();
+        await using TestApp app = await TestApp.StartAsync(azurite, timeout);
+        string roster = $$"""
+            { "units": [ { "id": "tinh uy", "name": "Tỉnh ủy", "kind": "OrganizationBoard" },
+                         { "id": "q", "name": "Huyện ủy", "kind": "Committee", "parentId": "tinh uy" },
+                         { "id": "g", "name": "Đảng bộ xã", "kind": "GrassrootsOrganization", "parentId": "q" },
+                         { "id": "c1", "name": "Chi bộ 1", "kind": "Cell", "parentId": "g" } ],
+              "members": [ { "id": "{{new string('m', 100)}}", "fullName": "Nguyễn Văn An", "cellId": "c1", "membership": "full", "admittedOn": "2010-05-19" } ] }
+            """;
+
+        using HttpResponseMessage response = await app.As(AppRoles.Admin, null, language: "en").PostAsync("/api/roster/import", SmallCity.JsonContent(roster), timeout);
+        JsonElement problem = await SmallCity.ReadJsonAsync(response, timeout);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("units[0].id", problem.GetProperty("field").GetString());
+        Assert.Equal(["units[0].id", "members[0].id"], problem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString()));
+        Assert.Contains("(100 characters)", problem.GetProperty("errors")[1].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Null(await app.Services.GetRequiredService<RosterStore>().GetUnitAsync("c1", timeout));
+    }
+
     [Theory]
     [InlineData("application/json", "{ \"units\": [ { \"id\": ", "vi", 400, "malformed-body")]
     [InlineData("application/json", "{ \"units\": [ { \"id\": ", "en", 400, "malformed-body")]
