@@ -23,6 +23,7 @@ public static class ApiRoutes
         services.AddSingleton<Reviews.CarriedShortcomings>();
         services.AddSingleton<Reviews.RemedyResults>();
         services.AddSingleton<Reviews.RemedyReport>();
+        services.AddSingleton<Reviews.RemedyEndpoints>();
         services.AddSingleton<RosterImportScope>();
         services.AddSingleton(sp => new CycleDirectory(sp.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>()));
         services.AddSingleton<ReviewAccess>();

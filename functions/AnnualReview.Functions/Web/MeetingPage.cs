@@ -32,7 +32,14 @@ public static class MeetingPage
         app.MapPage("POST", WebUi.Root + "/meeting", Secretaries, PostAsync);
     }
 
-    private sealed record CellView(Unit Cell, CycleSummary Cycle, RuleSet Rules, List<Member> Members, Dictionary<string, SelfReviewVersion?> Latest, Dictionary<string, MemberResult> Stages, JsonElement? Status, Workflows.Deadlines.CyclePlans Plans);
+    private sealed record CellView(Unit Cell, CycleSummary Cycle, RuleSet Rules, List<Member> Members, Dictionary<string, SelfReviewVersion?> Latest, Dictionary<string, MemberResult> Stages, JsonElement? Status, Workflows.Deadlines.CyclePlans Plans)
+    {
+        /// <summary>The cell's last collective review, so a resubmission starts from it.</summary>
+        public SelfReviewVersion? Collective { get; init; }
+
+        /// <summary>The shortcomings the cell's own report named last year, marked in this year's A.III.</summary>
+        public CarriedShortcomingList CollectiveCarried { get; init; } = new(null, []);
+    }
 
     private static async Task<(CellView? View, IResult? Refusal)> LoadAsync(WebRequest r)
     {
@@ -65,7 +72,12 @@ public static class MeetingPage
             return (null, WebPage.Forbidden(r));
         }
 
-        return (new CellView(cell, cycle, CycleRules.For(cycle.Input.RuleSetId).RuleSet, members, latest, stages, status, await r.PlansForAsync(cycle.Input, cell.Id)), null);
+        string collectiveId = CarriedShortcomings.CollectiveId(cell.Id);
+        return (new CellView(cell, cycle, CycleRules.For(cycle.Input.RuleSetId).RuleSet, members, latest, stages, status, await r.PlansForAsync(cycle.Input, cell.Id))
+        {
+            Collective = (await submissions.VersionsAsync(cycle.CycleId, collectiveId, r.Cancellation)).MaxBy(c => c.Version),
+            CollectiveCarried = await r.Service<CarriedShortcomings>().ForAsync(cycle.Input, collectiveId, r.Cancellation),
+        }, null);
     }
 
     private static async Task<IResult> ShowAsync(WebRequest r, Dictionary<string, string>? values, IReadOnlyList<ValidationError> errors)
@@ -149,6 +161,9 @@ public static class MeetingPage
         html.Add(versions > 0
             ? Html.Of($"<p class=\"st-done\" id=\"collective-status\">{r.T("Đã nộp, lần", "Submitted, version")} {versions}.</p>")
             : Html.Of($"<p class=\"st-late\" id=\"collective-status\">{r.T("Chưa nộp — phải có trước khi ghi biên bản họp.", "Not yet submitted — it must come before the meeting record.")}</p>"));
+        // What was typed when a post was refused; else what the cell last submitted.
+        IReadOnlyDictionary<string, string> shown = values.GetValueOrDefault("action") == "collective" ? values
+            : v.Collective?.Sections.ToDictionary(s => "sections." + s.Key, s => s.Value, StringComparer.Ordinal) ?? [];
         html.Add($"<form method=\"post\" action=\"{WebUi.Root}/meeting?{query}\" id=\"collective-form\">{r.Antiforgery()}<input type=\"hidden\" name=\"action\" value=\"collective\"><input type=\"hidden\" name=\"{RequestKeys.FormField}\" value=\"{RequestKeys.NewFormToken()}\">");
         // A form whose sections are not listed in the rule set takes the report as one text.
         var sections = form.Parts.SelectMany(p => p.Sections).ToList();
@@ -161,7 +176,8 @@ public static class MeetingPage
         {
             string field = "sections." + section.Code, id = "collective-" + CycleStartPage.Id(field);
             string label = section.Code == "report" ? r.T(section.TitleVi, section.TitleEn) : $"{section.Code}. {r.T(section.TitleVi, section.TitleEn)}";
-            html.Add($"<label for=\"{id}\">{label}</label><textarea id=\"{id}\" name=\"{field}\">{values.GetValueOrDefault(field, "")}</textarea>");
+            bool remedy = field == RemedyFields.Section;
+            html.Add($"<label for=\"{id}\">{label}</label>{(remedy ? RemedyFields.Render(r, v.CollectiveCarried, shown) : Raw.Empty)}<textarea id=\"{id}\" name=\"{field}\">{(remedy ? RemedySection.Prose(shown.GetValueOrDefault(field)) : shown.GetValueOrDefault(field, ""))}</textarea>{WebPage.FieldError(r, errors, field, id)}");
         }
 
         html.Add(WebPage.FieldError(r, errors, "sections", "collective"));
@@ -265,6 +281,13 @@ public static class MeetingPage
         var commands = r.Service<Workflows.Commands.ReviewCommands>();
         if (values.GetValueOrDefault("action") == "collective")
         {
+            // Last year's shortcomings of the cell itself, marked row by row, become the text of A.III.
+            int unmarked = RemedyFields.Fold(form, values);
+            if (unmarked > 0)
+            {
+                return Render(r, view, values, [new ValidationError("Required", RemedyFields.Section, $"Còn {unmarked} hạn chế kỳ trước của chi bộ chưa chọn kết quả khắc phục.", $"{unmarked} of the cell's shortcomings from last year have no result chosen.")]);
+            }
+
             var sections = values.Where(p => p.Key.StartsWith("sections.", StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(p.Value))
                 .ToDictionary(p => p.Key["sections.".Length..], p => p.Value.Trim(), StringComparer.Ordinal);
             var result = await commands.SubmitCollectiveReviewAsync(view.Cycle.CycleId, view.Cycle.Input.RuleSetId, view.Cell.Id, sections, r.Caller.Actor, RequestKeys.FromForm(r.Http, values), r.Cancellation);

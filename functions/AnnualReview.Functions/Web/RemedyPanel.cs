@@ -32,12 +32,18 @@ internal static class RemedyPanel
             return html.Add($"<p class=\"muted\" id=\"remedies-first\">{report.Note}</p>").ToRaw();
         }
 
-        html.Add($"<div class=\"table-wrap\"><table id=\"remedies\"><thead><tr><th>{t("Đơn vị", "Unit")}</th><th>{t("Đã khắc phục", "Fixed")}</th><th>{t("Một phần", "Partly")}</th><th>{t("Chưa", "Not fixed")}</th><th>{t("Tổng số", "Total")}</th><th>{t("Đảng viên chưa nộp", "Members not in yet")}</th></tr></thead><tbody>");
+        html.Add($"<div class=\"table-wrap\"><table id=\"remedies\"><thead><tr><th>{t("Đơn vị", "Unit")}</th><th>{t("Đã khắc phục", "Fixed")}</th><th>{t("Một phần", "Partly")}</th><th>{t("Chưa", "Not fixed")}</th><th>{t("Tổng số", "Total")}</th><th>{t("Đảng viên chưa nộp", "Members not in yet")}</th><th>{t("Hạn chế của tổ chức: đã khắc phục / tổng số", "The organizations' own: fixed / total")}</th></tr></thead><tbody>");
         foreach (UnitRemedyRow row in report.Units)
         {
-            html.Add($"<tr data-unit=\"{row.UnitId}\"><td>{row.UnitName}</td><td class=\"num\">{row.Fixed}</td><td class=\"num\">{row.PartlyFixed}</td><td class=\"num\">{row.NotFixed}</td><td class=\"num\">{row.Total}</td><td class=\"num\">{row.Awaiting}</td></tr>");
+            html.Add($"<tr data-unit=\"{row.UnitId}\"><td>{row.UnitName}</td><td class=\"num\">{row.Fixed}</td><td class=\"num\">{row.PartlyFixed}</td><td class=\"num\">{row.NotFixed}</td><td class=\"num\">{row.Total}</td><td class=\"num\">{row.Awaiting}</td><td class=\"num\" data-own=\"{row.Organizations.Fixed}/{row.Organizations.Total}\">{(row.Organizations.Total == 0 ? "—" : $"{row.Organizations.Fixed} / {row.Organizations.Total}")}</td></tr>");
         }
 
-        return html.Add($"</tbody></table></div>").ToRaw();
+        string query = $"cycle={Uri.EscapeDataString(report.CycleId)}&unit={Uri.EscapeDataString(report.UnitId)}";
+        return html.Add($"</tbody></table></div><p id=\"remedies-files\">{t("Tải bảng", "Download the table")}: <a href=\"{WebUi.Root}/remedies?{query}&format=csv\">CSV</a> · <a href=\"{WebUi.Root}/remedies?{query}&format=xlsx\">XLSX</a></p>").ToRaw();
     }
+
+    /// <summary>The table as a file, through the API's own handler and checks.</summary>
+    public static void Map(IEndpointRouteBuilder app)
+        => app.MapPage("GET", WebUi.Root + "/remedies", Api.Reviews.ReviewAccess.Readers,
+            r => r.Service<Api.Reviews.RemedyEndpoints>().ReadAsync(r.Http, r.Query("cycle") ?? "", r.Query("unit") ?? "", r.Query("format") ?? Api.Cycles.CycleReports.Csv));
 }

@@ -62,6 +62,7 @@ public static class WebUi
         AuditPages.Map(app);
         InboxPage.Map(app);
         DocumentDownloads.Map(app);
+        RemedyPanel.Map(app);
         return app;
     }
 }

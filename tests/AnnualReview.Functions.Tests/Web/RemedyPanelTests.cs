@@ -16,13 +16,14 @@ public class RemedyPanelTests
         var report = new RemedyReportView("cycle-2026", "g1", false, null,
         [
             new UnitRemedyRow("g1", "Đảng bộ <phường>", UnitKind.GrassrootsOrganization, 3, 1, 1, 2, 4, 1),
-            new UnitRemedyRow("c1", "Chi bộ 1", UnitKind.Cell, 2, 1, 1, 1, 3, 0),
+            new UnitRemedyRow("c1", "Chi bộ 1", UnitKind.Cell, 2, 1, 1, 1, 3, 0) { Organizations = new(1, 0, 1) },
         ]);
 
         string html = RemedyPanel.Markup(Vi, report).Markup;
 
-        Assert.Contains($"<tr data-unit=\"g1\"><td>{Html.Encode("Đảng bộ <phường>")}</td><td class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">2</td><td class=\"num\">4</td><td class=\"num\">1</td></tr>", html, StringComparison.Ordinal);
-        Assert.Contains("<tr data-unit=\"c1\">", html, StringComparison.Ordinal);
+        Assert.Contains($"<tr data-unit=\"g1\"><td>{Html.Encode("Đảng bộ <phường>")}</td><td class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">2</td><td class=\"num\">4</td><td class=\"num\">1</td><td class=\"num\" data-own=\"0/0\">—</td></tr>", html, StringComparison.Ordinal);
+        // The cell's own shortcomings (its collective report's), beside its members'.
+        Assert.Contains("<td class=\"num\" data-own=\"1/2\">1 / 2</td></tr>", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -47,8 +47,11 @@ internal sealed class DocumentSources(RosterStore roster, SubmissionStore submis
             return null;
         }
 
-        // Form 01's sections are not in the rule set (DOMAIN.md does not list them); the codes the secretary used are printed as titles.
-        List<FormSectionText> sections = [.. latest.Sections.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => new FormSectionText(s.Key, "", s.Value))];
+        // The form's sections with their titles where the rule set lists them; otherwise the codes the secretary used.
+        var listed = cycle.Rules.RuleSet.CollectiveForm.Parts.SelectMany(p => p.Sections).ToList();
+        List<FormSectionText> sections = listed.Count > 0
+            ? [.. listed.Where(s => latest.Sections.ContainsKey(s.Code)).Select(s => new FormSectionText(s.Code, s.TitleVi, latest.Sections[s.Code]))]
+            : [.. latest.Sections.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => new FormSectionText(s.Key, "", s.Value))];
         var data = new CollectiveReportData(await HeadingAsync(cycle, cell, cancellation), cycle.Input.Year, cell.Name, sections, null, latest.Version);
         return new DocumentFile($"cells/{cell.Id}/collective-report-01.docx", CollectiveReportDocument.Write(data));
     }

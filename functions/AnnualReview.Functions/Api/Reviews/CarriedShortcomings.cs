@@ -28,6 +28,12 @@ public sealed class CarriedShortcomings(SubmissionStore submissions, ReadModelSt
     /// <summary>The section of this year's form where they are carried and marked (kết quả khắc phục).</summary>
     public const string RemedySectionKey = "A.III";
 
+    /// <summary>
+    /// The id a cell's collective review is kept under, as a member's self-review is under the member's id: the
+    /// organization's own shortcomings (its report's A.II) are carried into next year's report the same way.
+    /// </summary>
+    public static string CollectiveId(string cellId) => "collective|" + cellId;
+
     public async Task<CarriedShortcomingList> ForAsync(CycleInput cycle, string memberId, CancellationToken cancellation)
         => await ForAsync(cycle, memberId, await LastYearsCyclesAsync(cycle, cancellation), cancellation);
 

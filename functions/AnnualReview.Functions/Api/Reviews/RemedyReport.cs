@@ -9,7 +9,11 @@ namespace AnnualReview.Functions.Api.Reviews;
 /// One unit's count of last year's shortcomings as its members' self-reviews report them this year: fixed, partly
 /// fixed, not fixed, of all carried; <c>awaiting</c> counts members with shortcomings carried but no self-review yet.
 /// </summary>
-public sealed record UnitRemedyRow(string UnitId, string UnitName, UnitKind Kind, int Members, int Fixed, int PartlyFixed, int NotFixed, int Total, int Awaiting);
+public sealed record UnitRemedyRow(string UnitId, string UnitName, UnitKind Kind, int Members, int Fixed, int PartlyFixed, int NotFixed, int Total, int Awaiting)
+{
+    /// <summary>The organizations' own shortcomings: what the cells' collective reports named last year, as this year's reports mark them.</summary>
+    public RemedyTally Organizations { get; init; } = RemedyTally.None;
+}
 
 /// <summary>
 /// The unit and each unit directly below it. <c>firstCycle</c>: no cycle of the year before exists, so nothing was
@@ -40,10 +44,12 @@ public sealed class RemedyReport(RosterStore roster, CarriedShortcomings carried
 
         List<Unit> parts = unit.Kind == UnitKind.Cell ? [] : await roster.GetChildrenAsync(unit.Id, cancellation);
         var membersOf = new Dictionary<string, List<Member>>(StringComparer.Ordinal);
+        var cellsOf = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         int count = 0;
         foreach (Unit part in parts.Count == 0 ? [unit] : parts)
         {
-            List<Member>? members = await MembersUnderAsync(part, maxMembers - count, cancellation);
+            var cells = new List<string>();
+            List<Member>? members = await MembersUnderAsync(part, maxMembers - count, cells, cancellation);
             if (members is null)
             {
                 return null;
@@ -51,10 +57,16 @@ public sealed class RemedyReport(RosterStore roster, CarriedShortcomings carried
 
             count += members.Count;
             membersOf[part.Id] = members;
+            cellsOf[part.Id] = cells;
         }
 
-        IReadOnlyDictionary<string, MemberRemedy> byMember = await remedies.ForManyAsync(cycle, [.. membersOf.Values.SelectMany(m => m).Select(m => m.Id)], cancellation);
-        List<UnitRemedyRow> rows = [.. (parts.Count == 0 ? [unit] : parts).Select(p => Row(p, membersOf[p.Id], byMember))];
+        // A cell's own report is kept under its collective id, so it is counted the same way as a member's review.
+        IReadOnlyDictionary<string, MemberRemedy> byMember = await remedies.ForManyAsync(cycle,
+            [.. membersOf.Values.SelectMany(m => m).Select(m => m.Id), .. cellsOf.Values.SelectMany(c => c).Select(CarriedShortcomings.CollectiveId)], cancellation);
+        List<UnitRemedyRow> rows = [.. (parts.Count == 0 ? [unit] : parts).Select(p => Row(p, membersOf[p.Id], byMember) with
+        {
+            Organizations = cellsOf[p.Id].Aggregate(RemedyTally.None, (sum, cell) => sum + byMember[CarriedShortcomings.CollectiveId(cell)].Tally),
+        })];
         UnitRemedyRow whole = rows.Count == 1 && rows[0].UnitId == unit.Id ? rows[0] : Sum(unit, rows);
         return new RemedyReportView(cycle.CycleId, unit.Id, false, null, [whole, .. rows.Where(r => r.UnitId != unit.Id)]);
     }
@@ -67,10 +79,13 @@ public sealed class RemedyReport(RosterStore roster, CarriedShortcomings carried
     }
 
     private static UnitRemedyRow Sum(Unit unit, List<UnitRemedyRow> rows) => new(
-        unit.Id, unit.Name, unit.Kind, rows.Sum(r => r.Members), rows.Sum(r => r.Fixed), rows.Sum(r => r.PartlyFixed), rows.Sum(r => r.NotFixed), rows.Sum(r => r.Total), rows.Sum(r => r.Awaiting));
+        unit.Id, unit.Name, unit.Kind, rows.Sum(r => r.Members), rows.Sum(r => r.Fixed), rows.Sum(r => r.PartlyFixed), rows.Sum(r => r.NotFixed), rows.Sum(r => r.Total), rows.Sum(r => r.Awaiting))
+    {
+        Organizations = rows.Aggregate(RemedyTally.None, (sum, r) => sum + r.Organizations),
+    };
 
-    /// <summary>Every member in the unit's subtree, or null past <paramref name="room"/>.</summary>
-    private async Task<List<Member>?> MembersUnderAsync(Unit unit, int room, CancellationToken cancellation)
+    /// <summary>Every member in the unit's subtree, or null past <paramref name="room"/>; its cells are added to <paramref name="cells"/>.</summary>
+    private async Task<List<Member>?> MembersUnderAsync(Unit unit, int room, List<string> cells, CancellationToken cancellation)
     {
         var members = new List<Member>();
         var pending = new Queue<Unit>([unit]);
@@ -78,6 +93,7 @@ public sealed class RemedyReport(RosterStore roster, CarriedShortcomings carried
         {
             if (next.Kind == UnitKind.Cell)
             {
+                cells.Add(next.Id);
                 members.AddRange(await roster.GetCellMembersAsync(next.Id, cancellation));
                 if (members.Count > room)
                 {

@@ -28,7 +28,7 @@ public static class ReviewEndpoints
         new DeputyEndpoints(services.GetRequiredService<Steps.DeputyStep>()).Map(api);
         new AppraisalEndpoints(cycles, access, commands, new AppraisalTable(roster, readModels, remedies)).Map(api);
         new OrganizationRatingEndpoints(services.GetRequiredService<Steps.OrganizationRatingStep>()).Map(api);
-        new RemedyEndpoints(cycles, access, services.GetRequiredService<RemedyReport>()).Map(api);
+        services.GetRequiredService<RemedyEndpoints>().Map(api);
         new RecognitionEndpoints(cycles, access, commands, readModels, scope, services.GetRequiredService<TimeProvider>()).Map(api);
         return api;
     }

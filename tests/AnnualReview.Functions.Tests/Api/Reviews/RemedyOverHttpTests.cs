@@ -33,6 +33,8 @@ public sealed class RemedyOverHttpTests(AzuriteFixture azurite)
         JsonElement before = await board.GetFromJsonAsync<JsonElement>($"/api/cycles/{CycleId}/units/{Grassroots}/remedies", timeout);
         var cell = Counts(before.GetProperty("units")[1]);
         Assert.Equal((Cell, 0, 1), (cell.Unit, cell.Total, cell.Awaiting));
+        // The cell's own two are counted once its report marks them, as a member's are once the self-review is in.
+        Assert.Equal((0, 0), Own(before.GetProperty("units")[1]));
 
         foreach (string memberId in CellMembers)
         {
@@ -65,6 +67,24 @@ public sealed class RemedyOverHttpTests(AzuriteFixture azurite)
         Assert.Equal(
             [(Committee, 1, 1, 1, 3, 0), (Grassroots, 1, 1, 1, 3, 0)],
             after.GetProperty("units").EnumerateArray().Select(Counts).Select(x => (x.Unit, x.Fixed, x.Partly, x.Not, x.Total, x.Awaiting)));
+        Assert.Equal([(1, 2), (1, 2)], after.GetProperty("units").EnumerateArray().Select(Own));
+
+        // The same table as a file to file with the report: CSV in the reader's language, XLSX; any other format is refused.
+        using HttpClient boardEn = world.As(AppRoles.OrganizationBoard, Board, language: "en");
+        string csv = await boardEn.GetStringAsync($"/api/cycles/{CycleId}/units/{Committee}/remedies?format=csv", timeout);
+        string[] lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Contains("Organizations' shortcomings: fixed", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith(",1,1,1,3,33.3,0,1,0,1,2", lines.Single(l => l.StartsWith(Grassroots + ",", StringComparison.Ordinal)), StringComparison.Ordinal);
+        using (HttpResponseMessage xlsx = await board.GetAsync($"/api/cycles/{CycleId}/units/{Committee}/remedies?format=xlsx", timeout))
+        {
+            Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+            Assert.Equal("PK"u8.ToArray(), (await xlsx.Content.ReadAsByteArrayAsync(timeout))[..2]);
+        }
+
+        using (HttpResponseMessage pdf = await board.GetAsync($"/api/cycles/{CycleId}/units/{Committee}/remedies?format=pdf", timeout))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, pdf.StatusCode);
+        }
 
         using HttpClient outsider = world.As(AppRoles.Committee, OtherCommittee);
         using HttpResponseMessage refused = await outsider.GetAsync($"/api/cycles/{CycleId}/units/{Grassroots}/remedies", timeout);
@@ -80,13 +100,20 @@ public sealed class RemedyOverHttpTests(AzuriteFixture azurite)
         await services.GetRequiredService<SubmissionStore>().AddVersionAsync(new SelfReviewVersion(lastYear.CycleId, "m01", 1, "02B",
             new Dictionary<string, string> { ["A.I"] = "Ưu điểm", ["A.II"] = "- Báo cáo chậm\n- Ít phát biểu" }, RatingLevel.Good, [], "m01", new DateTime(2024, 12, 2, 0, 0, 0, DateTimeKind.Utc)), null, timeout);
         await services.GetRequiredService<ReadModelStore>().WriteRatingAsync(new RatingRecord("m01", 2024, RatingLevel.Good, lastYear.CycleId) { Conclusion = "Chưa gương mẫu; ít phát biểu" }, timeout);
+        // The cell's own report of 2024 named two shortcomings of the cell itself.
+        await services.GetRequiredService<SubmissionStore>().AddVersionAsync(new SelfReviewVersion(lastYear.CycleId, "collective|" + Cell, 1, "01",
+            new Dictionary<string, string> { ["A.I"] = "Hoàn thành nhiệm vụ", ["A.II"] = "- Sinh hoạt chưa đều\n- Chưa sơ kết nghị quyết" }, RatingLevel.Good, [], "secretary", new DateTime(2024, 12, 10, 0, 0, 0, DateTimeKind.Utc)), null, timeout);
     }
 
     /// <summary>m01 and m02 by the same points, typing a whole share fixed; the others by vote.</summary>
     private static async Task<Dictionary<string, JsonElement>> HoldMeetingAsync(ReviewWorld world, CancellationToken timeout)
     {
         using HttpClient secretary = world.As(AppRoles.CellSecretary, Cell, "m01");
-        using (HttpResponseMessage collective = await secretary.PostAsJsonAsync($"{CellPath}/collective-review", new { sections = new Dictionary<string, string> { ["A.I"] = "Chi bộ hoàn thành tốt nhiệm vụ." } }, timeout))
+        using (HttpResponseMessage collective = await secretary.PostAsJsonAsync($"{CellPath}/collective-review", new { sections = new Dictionary<string, string>
+        {
+            ["A.I"] = "Chi bộ hoàn thành tốt nhiệm vụ.",
+            ["A.III"] = "[Đã khắc phục] Sinh hoạt chưa đều — họp đủ 12 kỳ\n[Chưa khắc phục] Chưa sơ kết nghị quyết",
+        } }, timeout))
         {
             Assert.Equal(HttpStatusCode.Created, collective.StatusCode);
         }
@@ -115,6 +142,9 @@ public sealed class RemedyOverHttpTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.Accepted, recorded.StatusCode);
         return (await recorded.Content.ReadFromJsonAsync<JsonElement>(timeout)).GetProperty("proposed").EnumerateArray().ToDictionary(p => p.GetProperty("memberId").GetString()!);
     }
+
+    private static (int Fixed, int Total) Own(JsonElement row)
+        => (row.GetProperty("organizations").GetProperty("fixed").GetInt32(), row.GetProperty("organizations").GetProperty("total").GetInt32());
 
     private static (string Unit, int Fixed, int Partly, int Not, int Total, int Awaiting) Counts(JsonElement row) => (
         row.GetProperty("unitId").GetString()!, row.GetProperty("fixed").GetInt32(), row.GetProperty("partlyFixed").GetInt32(),
