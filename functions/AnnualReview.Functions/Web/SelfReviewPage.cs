@@ -96,7 +96,8 @@ public static class SelfReviewPage
 
         string status = closed is { } refused
             ? (refused.Kind == ReviewProblems.StepNotOpen ? r.T("Chưa mở", "Not open yet") : refused.Kind == Problems.ProblemKind.StepClosed ? r.T("Đã đóng", "Closed") : r.T("Không áp dụng với bạn", "Does not apply to you"))
-            : now > plan.HardStop ? r.T("Bước tự kiểm điểm đã khóa", "The self-review step is closed")
+            // Past its hard stop the cell still takes a first or a new version until the meeting opens: say so, not "closed".
+            : now > plan.HardStop ? r.T("Đã qua hạn khóa sổ — chi bộ vẫn nhận cho đến khi khai mạc cuộc họp", "Past the step's close — the cell still takes it until the meeting opens")
             : now > plan.Due ? r.T("Đã quá hạn — vẫn có thể nộp cho đến khi khóa sổ", "Overdue — you can still submit until the step closes")
             : r.T("Đang mở", "Open");
         if (SelfReviewSubmitterStep.IsTheMember(r.Caller, member.Id)
