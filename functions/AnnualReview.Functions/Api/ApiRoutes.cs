@@ -24,6 +24,7 @@ public static class ApiRoutes
         services.AddSingleton<Reviews.RemedyResults>();
         services.AddSingleton<Reviews.RemedyReport>();
         services.AddSingleton<Reviews.RemedyEndpoints>();
+        services.AddSingleton<AnnualReview.Workflows.Commands.IRemedyCounter, Reviews.RemedyCounter>();
         services.AddSingleton<RosterImportScope>();
         services.AddSingleton(sp => new CycleDirectory(sp.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>()));
         services.AddSingleton<ReviewAccess>();

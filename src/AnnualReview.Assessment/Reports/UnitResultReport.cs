@@ -30,6 +30,12 @@ public static class UnitResultReport
             vi ? "Tối đa HTXSNV" : "Excellent limit",
             vi ? "Hướng dẫn điều chỉnh" : "Quota guidance",
             vi ? "Số báo cáo chậm" : "Late reports",
+            vi ? "Hạn chế năm trước của đảng viên: đã khắc phục" : "Members' shortcomings from last year: fixed",
+            vi ? "Hạn chế năm trước của đảng viên: khắc phục một phần" : "Members' shortcomings from last year: partly fixed",
+            vi ? "Hạn chế năm trước của đảng viên: chưa khắc phục" : "Members' shortcomings from last year: not fixed",
+            vi ? "Hạn chế năm trước của đảng viên: tổng số" : "Members' shortcomings from last year: total",
+            vi ? "Hạn chế năm trước của tổ chức: đã khắc phục" : "Organizations' shortcomings from last year: fixed",
+            vi ? "Hạn chế năm trước của tổ chức: tổng số" : "Organizations' shortcomings from last year: total",
         ];
 
         var table = new List<IReadOnlyList<ReportCell>>();
@@ -50,6 +56,12 @@ public static class UnitResultReport
                 ReportCell.Of(row.QuotaLimit),
                 ReportCell.Of(row.QuotaGuidance),
                 ReportCell.Of(row.LateReports),
+                ReportCell.Of(row.MembersRemedy?.Fixed),
+                ReportCell.Of(row.MembersRemedy?.PartlyFixed),
+                ReportCell.Of(row.MembersRemedy?.NotFixed),
+                ReportCell.Of(row.MembersRemedy?.Total),
+                ReportCell.Of(row.OrganizationsRemedy?.Fixed),
+                ReportCell.Of(row.OrganizationsRemedy?.Total),
             ];
             table.Add(cells);
         }

@@ -35,4 +35,10 @@ public sealed record UnitResultRow(
 
     /// <summary>How many of the unit's reports arrived after their due date.</summary>
     public int LateReports { get; init; }
+
+    /// <summary>Last year's shortcomings of the members in the unit's subtree, as this year's reviews mark them; null when none was counted.</summary>
+    public Shortcomings.RemedyTally? MembersRemedy { get; init; }
+
+    /// <summary>Last year's shortcomings of the organizations themselves (the cells' collective reports); null when none was counted.</summary>
+    public Shortcomings.RemedyTally? OrganizationsRemedy { get; init; }
 }

@@ -19,7 +19,9 @@ public sealed class WriteReportActivity(AssessmentStorage storage) : TaskActivit
         var readModels = new ReadModelStore(storage);
         List<ProgressRow> progress = await readModels.ReadProgressAsync(input.CycleId, cancellation);
         HashSet<string> subtree = Subtree(progress, input.UnitId);
-        List<UnitResultRow> rows = [.. progress.Where(p => subtree.Contains(p.UnitId)).OrderBy(p => p.Kind).ThenBy(p => p.UnitId, StringComparer.Ordinal).Select(ToRow)];
+        RemedySums remedies = RemedySums.Of(progress);
+        List<UnitResultRow> rows = [.. progress.Where(p => subtree.Contains(p.UnitId)).OrderBy(p => p.Kind).ThenBy(p => p.UnitId, StringComparer.Ordinal)
+            .Select(p => ToRow(p) with { MembersRemedy = remedies.Members(p.UnitId), OrganizationsRemedy = remedies.Organizations(p.UnitId) })];
         List<LateEntry> late = [.. (await readModels.ReadLateAsync(input.CycleId, cancellation)).Where(l => subtree.Contains(l.UnitId))];
         List<LateReportRow> lateRows = [.. late.Select(ToLateRow)];
 

@@ -1,3 +1,4 @@
+using AnnualReview.Assessment.Shortcomings;
 using AnnualReview.Assessment.Model;
 using AnnualReview.Assessment.Rules;
 using AnnualReview.Workflows.Rules;
@@ -19,7 +20,7 @@ public sealed record AttachmentUpload(string FileName, string ContentType, byte[
 /// submit, secretaries open and record meetings, committees appraise and rate. Authorization and input
 /// checks happen before these are called (in the app); the orchestrations check the rules again.
 /// </summary>
-public sealed class ReviewCommands(DurableTaskClient client, AssessmentStorage storage, TimeProvider clock, IRaisedEvents? raised = null)
+public sealed class ReviewCommands(DurableTaskClient client, AssessmentStorage storage, TimeProvider clock, IRaisedEvents? raised = null, IRemedyCounter? remedies = null)
 {
     /// <summary>
     /// Checks the form, stores a new self-review version with its attachments, then tells the member's cell.
@@ -48,8 +49,9 @@ public sealed class ReviewCommands(DurableTaskClient client, AssessmentStorage s
         DateTime now = clock.GetUtcNow().UtcDateTime;
         SelfReviewVersion version = await submissions.AddVersionAsync(
             new SelfReviewVersion(cycleId, member.Id, 1, form, sections, selfRating, stored, submittedBy, now), request?.Key, cancellation);
+        RemedyTally? remedy = remedies is null ? null : await remedies.CountAsync(cycleId, member.Id, sections, cancellation);
         await RaiseOnceAsync(CycleInstanceIds.Unit(cycleId, member.CellId), EventNames.SelfReviewSubmitted,
-            new SelfReviewSubmitted(member.Id, version.Version, selfRating, submittedBy, version.SubmittedAt) { RequestId = request?.Key }, request, cancellation);
+            new SelfReviewSubmitted(member.Id, version.Version, selfRating, submittedBy, version.SubmittedAt) { RequestId = request?.Key, Remedy = remedy }, request, cancellation);
         return new SubmitResult(version, []);
     }
 
@@ -77,8 +79,9 @@ public sealed class ReviewCommands(DurableTaskClient client, AssessmentStorage s
         DateTime now = clock.GetUtcNow().UtcDateTime;
         SelfReviewVersion version = await new SubmissionStore(storage).AddVersionAsync(
             new SelfReviewVersion(cycleId, "collective|" + cellId, 1, form.Code, sections, RatingLevel.Good, [], submittedBy, now), request?.Key, cancellation);
+        RemedyTally? remedy = remedies is null ? null : await remedies.CountAsync(cycleId, "collective|" + cellId, sections, cancellation);
         await RaiseOnceAsync(CycleInstanceIds.Unit(cycleId, cellId), EventNames.CollectiveReviewSubmitted,
-            new CollectiveReviewSubmitted(version.Version, submittedBy, version.SubmittedAt) { RequestId = request?.Key }, request, cancellation);
+            new CollectiveReviewSubmitted(version.Version, submittedBy, version.SubmittedAt) { RequestId = request?.Key, Remedy = remedy }, request, cancellation);
         return new SubmitResult(version, []);
     }
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using AnnualReview.Assessment.Shortcomings;
 using AnnualReview.Assessment.Model;
 using AnnualReview.Assessment.Rating;
 
@@ -31,12 +33,20 @@ public interface IPeopleEvent
 public sealed record SelfReviewSubmitted(string MemberId, int Version, RatingLevel SelfRating, string SubmittedBy, DateTime SubmittedAt) : IPeopleEvent
 {
     public string? RequestId { get; init; }
+
+    /// <summary>How far this version's A.III marks last year's shortcomings; left out when not counted (recorded histories).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public RemedyTally? Remedy { get; init; }
 }
 
 /// <summary>The cell's collective review (Mẫu 01) was submitted by its secretary; it comes before the meeting.</summary>
 public sealed record CollectiveReviewSubmitted(int Version, string SubmittedBy, DateTime SubmittedAt) : IPeopleEvent
 {
     public string? RequestId { get; init; }
+
+    /// <summary>How far the report's A.III marks the cell's own shortcomings of last year; left out when not counted.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public RemedyTally? Remedy { get; init; }
 }
 
 /// <summary>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using AnnualReview.Assessment.Shortcomings;
 using AnnualReview.Assessment.Model;
 
 namespace AnnualReview.Workflows.Contracts;
@@ -18,6 +20,14 @@ public sealed record ProgressRow(string CycleId, string UnitId, string UnitName,
     public RatingLevel? UnitLevel { get; init; }
 
     public string? QuotaMessage { get; init; }
+
+    /// <summary>A cell's members' count of last year's shortcomings as their latest versions mark them; null when none was counted.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public RemedyTally? MembersRemedy { get; init; }
+
+    /// <summary>The cell's own shortcomings of last year, as its collective report marks them; null when not counted.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public RemedyTally? OwnRemedy { get; init; }
 
     public DateTime UpdatedAt { get; init; }
 }

@@ -27,6 +27,8 @@ internal sealed class CellPublisher(TaskOrchestrationContext context, UnitInput 
             ByLevel = members.Where(m => m.Proposed is not null).GroupBy(m => m.Proposed!.Value).ToDictionary(g => g.Key, g => g.Count()),
             LateCount = members.Count(m => m.Late),
             Escalations = actions.Escalations,
+            MembersRemedy = state.MembersRemedy,
+            OwnRemedy = state.OwnRemedy,
             UpdatedAt = input.Cycle.Clock.Now(context),
         });
     }

@@ -1,3 +1,4 @@
+using AnnualReview.Assessment.Shortcomings;
 using System.Text.Json;
 using AnnualReview.Assessment.Model;
 using Microsoft.DurableTask;
@@ -52,6 +53,15 @@ internal sealed class CellState(CellRoster roster, CycleRules rules)
 
     public List<string> Refusals { get; } = [];
 
+    /// <summary>Each member's count of last year's shortcomings, from the version the cell took last.</summary>
+    private readonly Dictionary<string, RemedyTally> _remedies = new(StringComparer.Ordinal);
+
+    /// <summary>The members' counts added up; null when no version carried one.</summary>
+    public RemedyTally? MembersRemedy => _remedies.Count == 0 ? null : _remedies.Values.Aggregate(RemedyTally.None, (sum, r) => sum + r);
+
+    /// <summary>The cell's own count, from its latest collective report; null when not counted.</summary>
+    public RemedyTally? OwnRemedy { get; private set; }
+
     public bool AllSubmitted => Results.Values.All(r => r.Stage != MemberStage.NotStarted);
 
     /// <summary>Done when the meeting is recorded and every rated member is proposed or closed (absentees are rated in a supplementary record).</summary>
@@ -70,7 +80,13 @@ internal sealed class CellState(CellRoster roster, CycleRules rules)
                 Submit(payload.Deserialize<SelfReviewSubmitted>(WorkflowJson.Options)!);
                 break;
             case EventNames.CollectiveReviewSubmitted:
-                CollectiveVersions = Math.Max(CollectiveVersions, payload.Deserialize<CollectiveReviewSubmitted>(WorkflowJson.Options)!.Version);
+                CollectiveReviewSubmitted collective = payload.Deserialize<CollectiveReviewSubmitted>(WorkflowJson.Options)!;
+                if (collective.Version >= CollectiveVersions)
+                {
+                    OwnRemedy = collective.Remedy ?? OwnRemedy;
+                }
+
+                CollectiveVersions = Math.Max(CollectiveVersions, collective.Version);
                 break;
             case EventNames.MeetingOpened:
                 MeetingOpen = true;
@@ -112,6 +128,7 @@ internal sealed class CellState(CellRoster roster, CycleRules rules)
         // Reviewed but not rated (admitted under 6 months): the review is kept, no vote or level is awaited.
         if (current.Stage == MemberStage.NotRated)
         {
+            KeepRemedy(submitted, current);
             Results[submitted.MemberId] = current with { Versions = Math.Max(current.Versions, submitted.Version), SelfRating = submitted.SelfRating };
             return;
         }
@@ -131,12 +148,22 @@ internal sealed class CellState(CellRoster roster, CycleRules rules)
             return;
         }
 
+        KeepRemedy(submitted, current);
         Results[submitted.MemberId] = current with
         {
             Stage = MemberStage.Submitted,
             Versions = Math.Max(current.Versions, submitted.Version),
             SelfRating = submitted.SelfRating,
         };
+    }
+
+    /// <summary>The latest version's count stands for the member (an older version delivered late does not replace it).</summary>
+    private void KeepRemedy(SelfReviewSubmitted submitted, MemberResult current)
+    {
+        if (submitted.Remedy is { } remedy && submitted.Version >= current.Versions)
+        {
+            _remedies[submitted.MemberId] = remedy;
+        }
     }
 
     private void AssignDeputy(DeputyAssigned assigned)

@@ -28,7 +28,7 @@ public class ReportCsvTests
 
         var lines = Lines(bytes);
         Assert.Equal(
-            "u-c01-g001,Đảng bộ cơ sở Trường THPT 1,Grassroots organization,u-c01,11,20,7,2,3,1,44,27.5,50.0,17.5,5.0,Over,5,Chuyển 6 đảng viên từ HTXSNV xuống HTTNV,2",
+            "u-c01-g001,Đảng bộ cơ sở Trường THPT 1,Grassroots organization,u-c01,11,20,7,2,3,1,44,27.5,50.0,17.5,5.0,Over,5,Chuyển 6 đảng viên từ HTXSNV xuống HTTNV,2,,,,,,",
             lines[1]);
         Assert.StartsWith("u-c01-g002-cell01,\"Chi bộ \"\"Khu vực 1\"\", Ấp 3\",Cell,u-c01-g002,0,0,0,0,0,12,12,,,,,", lines[2], StringComparison.Ordinal);
     }

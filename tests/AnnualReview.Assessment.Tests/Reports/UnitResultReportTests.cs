@@ -41,6 +41,22 @@ public class UnitResultReportTests
     }
 
     [Fact]
+    public void ToTable_LastYearsShortcomings_CountedOrLeftEmpty()
+    {
+        List<UnitResultRow> rows = [.. SampleReports.Results()];
+        rows[0] = rows[0] with { MembersRemedy = new AnnualReview.Assessment.Shortcomings.RemedyTally(3, 1, 2), OrganizationsRemedy = new AnnualReview.Assessment.Shortcomings.RemedyTally(1, 0, 0) };
+        var table = UnitResultReport.ToTable(rows, ReportLanguage.English);
+        var headers = table.Headers.ToList();
+
+        Assert.Equal(3m, table.Rows[0][headers.IndexOf("Members' shortcomings from last year: fixed")].Number);
+        Assert.Equal(6m, table.Rows[0][headers.IndexOf("Members' shortcomings from last year: total")].Number);
+        Assert.Equal(1m, table.Rows[0][headers.IndexOf("Organizations' shortcomings from last year: total")].Number);
+        // Nothing carried (a first cycle): the cells stay empty rather than claiming nothing was fixed.
+        Assert.Equal(ReportCellKind.Empty, table.Rows[1][headers.IndexOf("Members' shortcomings from last year: fixed")].Kind);
+        Assert.Equal(table.Headers.Count, table.Rows[1].Count);
+    }
+
+    [Fact]
     public void LateReportList_ToTable_SortsMostLateFirstAndListsReminders()
     {
         var table = LateReportList.ToTable(SampleReports.Late().Reverse(), ReportLanguage.Vietnamese);

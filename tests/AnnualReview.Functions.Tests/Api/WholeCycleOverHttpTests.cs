@@ -50,6 +50,7 @@ public sealed class WholeCycleOverHttpTests(AzuriteFixture azurite)
             Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
         }
 
+        await LastYearAsync(app.Services, timeout);
         using (HttpResponseMessage started = await board.PostAsJsonAsync("/api/cycles", Definition(), timeout))
         {
             Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
@@ -82,7 +83,15 @@ public sealed class WholeCycleOverHttpTests(AzuriteFixture azurite)
         foreach ((string memberId, string selfRating) in new[] { ("m1", "Good"), ("m2", "Good"), ("m3", "Completed") })
         {
             using HttpClient member = app.As(AppRoles.Member, Cell, memberId);
-            using HttpResponseMessage submitted = await member.PostAsync($"/api/cycles/{CycleId}/members/{memberId}/self-review", ReviewWorld.SelfReview(selfRating), timeout);
+            Dictionary<string, string> sections = ReviewWorld.Sections();
+            if (memberId == "m1")
+            {
+                // m1 marks the two shortcomings carried from 2024: one fixed, one partly.
+                sections["A.III"] = "[Đã khắc phục] Báo cáo chậm — nộp đúng hạn cả năm\n[Khắc phục một phần] Ít phát biểu";
+            }
+
+            using var form = new MultipartFormDataContent { { new StringContent(JsonSerializer.Serialize(sections)), "sections" }, { new StringContent(selfRating), "selfRating" } };
+            using HttpResponseMessage submitted = await member.PostAsync($"/api/cycles/{CycleId}/members/{memberId}/self-review", form, timeout);
             Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
         }
     }
@@ -97,7 +106,7 @@ public sealed class WholeCycleOverHttpTests(AzuriteFixture azurite)
         using HttpClient secretary = app.As(AppRoles.CellSecretary, Cell, "m1");
         string cellPath = $"/api/cycles/{CycleId}/cells/{Cell}";
         using (HttpResponseMessage collective = await secretary.PostAsJsonAsync($"{cellPath}/collective-review",
-            new { sections = new Dictionary<string, string> { ["A.I"] = "Chi bộ hoàn thành tốt nhiệm vụ năm 2025." } }, timeout))
+            new { sections = new Dictionary<string, string> { ["A.I"] = "Chi bộ hoàn thành tốt nhiệm vụ năm 2025.", ["A.III"] = "[Chưa khắc phục] Sinh hoạt chưa đều" } }, timeout))
         {
             Assert.Equal(HttpStatusCode.Created, collective.StatusCode);
         }
@@ -209,6 +218,28 @@ public sealed class WholeCycleOverHttpTests(AzuriteFixture azurite)
         }
 
         Assert.Equal(("Organization board", "Committee", "Grassroots organization", "Cell"), (Column(Board, "Kind"), Column(Committee, "Kind"), Column(Grassroots, "Kind"), Column(Cell, "Kind")));
+
+        // Last year's shortcomings, added up the tree: m1's two (one fixed, one partly), the cell's own one (not fixed).
+        foreach (string unitId in rows.Keys)
+        {
+            Assert.Equal(("1", "1", "0", "2"), (Column(unitId, "Members' shortcomings from last year: fixed"), Column(unitId, "Members' shortcomings from last year: partly fixed"),
+                Column(unitId, "Members' shortcomings from last year: not fixed"), Column(unitId, "Members' shortcomings from last year: total")));
+            Assert.Equal(("0", "1"), (Column(unitId, "Organizations' shortcomings from last year: fixed"), Column(unitId, "Organizations' shortcomings from last year: total")));
+        }
+    }
+
+    /// <summary>The 2024 cycle as the registry keeps it: m1's self-review and the cell's own report named shortcomings.</summary>
+    private static async Task LastYearAsync(IServiceProvider services, CancellationToken timeout)
+    {
+        var plan = new AnnualReview.Workflows.Deadlines.StepPlan("SelfReview", new DateTime(2024, 12, 10, 0, 0, 0, DateTimeKind.Utc), []);
+        var lastYear = new AnnualReview.Workflows.Contracts.CycleInput("cycle-2024-hn", 2024, Board, "QD366-2025", "Asia/Ho_Chi_Minh", new AnnualReview.Workflows.Deadlines.CyclePlans(plan, plan, plan, plan));
+        await services.GetRequiredService<AnnualReview.Workflows.Storage.CycleRegistry>().AddAsync(lastYear, timeout);
+        var submissions = services.GetRequiredService<AnnualReview.Workflows.Storage.SubmissionStore>();
+        DateTime at = new(2024, 12, 5, 0, 0, 0, DateTimeKind.Utc);
+        await submissions.AddVersionAsync(new AnnualReview.Workflows.Storage.SelfReviewVersion(lastYear.CycleId, "m1", 1, "02B",
+            new Dictionary<string, string> { ["A.II"] = "- Báo cáo chậm\n- Ít phát biểu" }, AnnualReview.Assessment.Model.RatingLevel.Good, [], "m1", at), null, timeout);
+        await submissions.AddVersionAsync(new AnnualReview.Workflows.Storage.SelfReviewVersion(lastYear.CycleId, "collective|" + Cell, 1, "01",
+            new Dictionary<string, string> { ["A.II"] = "- Sinh hoạt chưa đều" }, AnnualReview.Assessment.Model.RatingLevel.Good, [], "secretary", at), null, timeout);
     }
 
     private static async Task AssertAuditChainAsync(HttpClient auditor, CancellationToken timeout)
