@@ -29,6 +29,12 @@ public sealed record ReRatingInput(string MemberId, int Year, RatingLevel NewLev
 {
     /// <summary>The app's clock when the re-rating was asked for (see <see cref="CycleInput.Clock"/>).</summary>
     public Timing.CycleClock Clock { get; init; } = Timing.CycleClock.Real;
+
+    /// <summary>
+    /// The decision's reference as the committee wrote it ("15-QĐ/TU"); the instance id holds it with the characters ids
+    /// cannot hold replaced. Re-ratings started before it was kept have none.
+    /// </summary>
+    public string? DecisionReference { get; init; }
 }
 
 public sealed record ReRatingOutcome(string MemberId, int Year, RatingLevel? CancelledLevel, RatingLevel NewLevel, IReadOnlyList<string> RevokedAwards);

@@ -15,5 +15,8 @@ public static class CycleInstanceIds
         return at > 0 && at < instanceId.Length - 1 && instanceId.IndexOf('~', at + 1) < 0 ? instanceId[(at + 1)..] : null;
     }
 
-    public static string ReRating(string memberId, int year, string reference) => $"rerate~{memberId}~{year}~{reference}";
+    public static string ReRating(string memberId, int year, string reference) => $"{ReRatingPrefix}{memberId}~{year}~{reference}";
+
+    /// <summary>What every re-rating's instance id starts with, to list them.</summary>
+    public const string ReRatingPrefix = "rerate~";
 }

@@ -64,7 +64,7 @@ public static class DocumentEndpoints
         var sources = new DocumentSources(roster, services.GetRequiredService<SubmissionStore>(), readModels, services.GetRequiredService<HistoryVerifier>(),
             cycles, clock, DocumentSettings.From(services.GetRequiredService<IConfiguration>()), services.GetRequiredService<RemedyResults>());
         return new DocumentHandlers(cycles, new ReviewAccess(services.GetRequiredService<UnitScope>(), roster), sources, readModels, client,
-            new DossierBuilder(sources, readModels, services.GetRequiredService<AuditExport>(), clock));
+            new DossierBuilder(sources, readModels, services.GetRequiredService<AuditExport>(), client, clock));
     }
 
     /// <summary>Who may download which document, shared with the web's links.</summary>

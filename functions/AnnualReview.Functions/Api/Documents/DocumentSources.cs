@@ -137,10 +137,14 @@ internal sealed class DocumentSources(RosterStore roster, SubmissionStore submis
         Unit cell = await roster.GetUnitAsync(member.CellId, cancellation) ?? new Unit(member.CellId, member.CellId, UnitKind.Cell, null);
         Unit issuer = cell.ParentId is { } parentId && await roster.GetUnitAsync(parentId, cancellation) is { } parent ? parent : cell;
         DocumentHeading heading = await HeadingAsync(TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh"), issuer, cancellation);
-        var data = new ReRatingDecisionData(heading, member.FullName, cell.Name, input.Year, outcome?.CancelledLevel, input.NewLevel, input.Reason, reference,
+        var data = new ReRatingDecisionData(heading, member.FullName, cell.Name, input.Year, outcome?.CancelledLevel, input.NewLevel, input.Reason, NumberLine(input.DecisionReference ?? reference),
             outcome?.RevokedAwards ?? [], input.DecidedBy);
-        return new DocumentFile($"re-ratings/{member.Id}-{input.Year}-{reference}.docx", ReRatingDecisionDocument.Write(data));
+        return new DocumentFile($"cells/{cell.Id}/members/{member.Id}-re-rating-{input.Year}-{reference}-03.docx", ReRatingDecisionDocument.Write(data));
     }
+
+    /// <summary>The heading's number line: committees write "15-QĐ/TU", the form prints "Số 15-QĐ/TU".</summary>
+    private static string NumberLine(string reference)
+        => reference.StartsWith("Số ", StringComparison.OrdinalIgnoreCase) ? reference : "Số " + reference;
 
     /// <summary>A cycle-time UTC moment as the people of the cycle read clocks.</summary>
     private static DateTime Local(CycleInfo cycle, DateTime utc)

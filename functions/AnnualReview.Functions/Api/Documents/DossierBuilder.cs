@@ -7,16 +7,18 @@ using AnnualReview.Functions.Api.Cycles;
 using AnnualReview.Functions.Api.Reviews;
 using AnnualReview.Workflows.Contracts;
 using AnnualReview.Workflows.Storage;
+using Microsoft.DurableTask.Client;
 
 namespace AnnualReview.Functions.Api.Documents;
 
 /// <summary>
 /// A unit's whole paper dossier for a cycle as one ZIP: every document of the units in its subtree (the reports
-/// upward, the decision lists, each cell's report and minutes, each member's self-review), and manifest.json with
+/// upward, the decision lists, each cell's report and minutes, each member's self-review and any decision that
+/// re-rated the cycle's year), and manifest.json with
 /// the SHA-256 of each file and the audit manifest's entries for the same units, so the printed papers can be tied
 /// to the sealed history they came from.
 /// </summary>
-internal sealed class DossierBuilder(DocumentSources sources, ReadModelStore readModels, AuditExport audit, TimeProvider clock)
+internal sealed class DossierBuilder(DocumentSources sources, ReadModelStore readModels, AuditExport audit, DurableTaskClient client, TimeProvider clock)
 {
     public const string ZipType = "application/zip";
 
@@ -33,10 +35,11 @@ internal sealed class DossierBuilder(DocumentSources sources, ReadModelStore rea
         List<Unit> units = [top, .. progress.Where(p => p.UnitId != top.Id && subtree.Contains(p.UnitId))
             .OrderBy(p => p.UnitId, StringComparer.Ordinal).Select(p => new Unit(p.UnitId, p.UnitName, p.Kind, p.ParentId))];
 
+        ILookup<string, OrchestrationMetadata> reRatings = await ReRatingsAsync(cycle.Input.Year, cancellation);
         var files = new List<DocumentFile>();
         foreach (Unit unit in units)
         {
-            files.AddRange(await DocumentsOfAsync(cycle, unit, progress, cancellation));
+            files.AddRange(await DocumentsOfAsync(cycle, unit, progress, reRatings, cancellation));
         }
 
         List<ManifestEntry> instances = await audit.EntriesForUnitsAsync(cycleId, cycle.Input.RootUnitId, subtree, cancellation);
@@ -46,7 +49,8 @@ internal sealed class DossierBuilder(DocumentSources sources, ReadModelStore rea
         return (Zip(files, manifest), manifest);
     }
 
-    private async Task<List<DocumentFile>> DocumentsOfAsync(CycleInfo cycle, Unit unit, IReadOnlyList<ProgressRow> progress, CancellationToken cancellation)
+    private async Task<List<DocumentFile>> DocumentsOfAsync(
+        CycleInfo cycle, Unit unit, IReadOnlyList<ProgressRow> progress, ILookup<string, OrchestrationMetadata> reRatings, CancellationToken cancellation)
     {
         var files = new List<DocumentFile>();
         if (unit.Kind != UnitKind.Cell)
@@ -69,10 +73,37 @@ internal sealed class DossierBuilder(DocumentSources sources, ReadModelStore rea
                 {
                     files.Add(review);
                 }
+
+                foreach (OrchestrationMetadata reRating in reRatings[member.Id])
+                {
+                    string reference = reRating.InstanceId[(reRating.InstanceId.LastIndexOf('~') + 1)..];
+                    files.Add(await sources.ReRatingAsync(member, reRating.ReadInputAs<ReRatingInput>()!, reRating.ReadOutputAs<ReRatingOutcome>(), reference, cancellation));
+                }
             }
         }
 
         return files;
+    }
+
+    /// <summary>
+    /// The re-ratings applied to the cycle's year, by member. They run after the cycle under their own instance ids
+    /// ("rerate~member~year~reference"), so they are found by that prefix; a city has a handful a year.
+    /// </summary>
+    private async Task<ILookup<string, OrchestrationMetadata>> ReRatingsAsync(int year, CancellationToken cancellation)
+    {
+        var found = new List<(string MemberId, OrchestrationMetadata Instance)>();
+        var query = new OrchestrationQuery { InstanceIdPrefix = CycleInstanceIds.ReRatingPrefix, FetchInputsAndOutputs = true, PageSize = 100 };
+        await foreach (OrchestrationMetadata instance in client.GetAllInstancesAsync(query).WithCancellation(cancellation))
+        {
+            string[] parts = instance.InstanceId.Split('~');
+            if (instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed && parts.Length == 4
+                && int.TryParse(parts[2], out int decided) && decided == year && instance.ReadInputAs<ReRatingInput>() is not null)
+            {
+                found.Add((parts[1], instance));
+            }
+        }
+
+        return found.OrderBy(f => f.Instance.InstanceId, StringComparer.Ordinal).ToLookup(f => f.MemberId, f => f.Instance, StringComparer.Ordinal);
     }
 
     private static byte[] Zip(List<DocumentFile> files, DossierManifest manifest)

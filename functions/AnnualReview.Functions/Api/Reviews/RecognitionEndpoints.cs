@@ -188,7 +188,7 @@ internal sealed class RecognitionEndpoints(CycleDirectory cycles, ReviewAccess a
 
         // The reference names the instance ("15-QĐ/TU" becomes "15-QĐ_TU"): characters instance ids cannot hold are replaced.
         string key = new([.. reference.Select(c => c is '/' or '\\' or '#' or '?' or '~' ? '_' : c)]);
-        string instanceId = await commands.ReRateAsync(new ReRatingInput(memberId, body.Year!.Value, level, body.Reason!.Trim(), caller.Actor), key, context.RequestAborted);
+        string instanceId = await commands.ReRateAsync(new ReRatingInput(memberId, body.Year!.Value, level, body.Reason!.Trim(), caller.Actor) { DecisionReference = reference }, key, context.RequestAborted);
         return ReviewResults.Accepted(context, null, new ReRatingView(instanceId, memberId, body.Year.Value, level, reference));
     }
 }

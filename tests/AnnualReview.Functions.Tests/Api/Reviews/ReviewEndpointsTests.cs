@@ -1,5 +1,7 @@
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
 using AnnualReview.Functions.Security;
@@ -210,6 +212,46 @@ public sealed class ReviewEndpointsTests(AzuriteFixture azurite, ReviewWorldFixt
         Assert.Equal("NotCompleted", m01.GetProperty("level").GetString());
         Assert.Equal(0, m01.GetProperty("awards").GetArrayLength());
         Assert.Equal(JsonValueKind.Object, m01.GetProperty("followUp").ValueKind);
+
+        // Mẫu 03 as the committee prints it: the reference as written, the cancelled level, the new one, the award revoked.
+        string decision = "/api/documents/members/m01/re-ratings/2025/15-QĐ_TU.docx";
+        DocxText text = DocxText.Read(await committee.GetByteArrayAsync(decision, timeout));
+        Assert.Equal("Mẫu 03", text.Paragraphs[0]);
+        Assert.Contains("Số 15-QĐ/TU", text.Tables[0][0][0], StringComparison.Ordinal);
+        Assert.Contains(text.Paragraphs, p => p.StartsWith("Điều 1.", StringComparison.Ordinal) && p.EndsWith("Hoàn thành xuất sắc nhiệm vụ.", StringComparison.Ordinal));
+        Assert.Contains(text.Paragraphs, p => p.StartsWith("Điều 2.", StringComparison.Ordinal) && p.EndsWith("Không hoàn thành nhiệm vụ.", StringComparison.Ordinal));
+        Assert.Contains(text.Paragraphs, p => p.StartsWith("Điều 3. Thu hồi", StringComparison.Ordinal));
+        Assert.Contains("Xét lý do: Kỷ luật khiển trách do vi phạm năm 2025", text.Paragraphs);
+        Assert.Empty(text.SchemaErrors);
+
+        using HttpClient m01Self = world.As(AppRoles.Member, Cell, "m01");
+        Assert.Equal(HttpStatusCode.OK, (await m01Self.GetAsync(decision, timeout)).StatusCode);
+        using HttpClient m02 = world.As(AppRoles.Member, Cell, "m02");
+        Assert.Equal(HttpStatusCode.Forbidden, (await m02.GetAsync(decision, timeout)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await committee.GetAsync("/api/documents/members/m01/re-ratings/2025/16-QĐ_TU.docx", timeout)).StatusCode);
+
+        // The year's dossier carries the decision beside the member's self-review, hashed like every other file.
+        using HttpClient board = world.As(AppRoles.OrganizationBoard, Board);
+        byte[] zipBytes = await board.GetByteArrayAsync($"/api/cycles/{CycleId}/documents/units/{Committee}/dossier.zip", timeout);
+        using var zip = new ZipArchive(new MemoryStream(zipBytes), ZipArchiveMode.Read);
+        string entry = $"cells/{Cell}/members/m01-re-rating-2025-15-QĐ_TU-03.docx";
+        using var content = new MemoryStream();
+        using (Stream opened = zip.GetEntry(entry)!.Open())
+        {
+            await opened.CopyToAsync(content, timeout);
+        }
+
+        Assert.Contains("Số 15-QĐ/TU", DocxText.Read(content.ToArray()).Tables[0][0][0], StringComparison.Ordinal);
+        using var manifestStream = new MemoryStream();
+        using (Stream opened = zip.GetEntry("manifest.json")!.Open())
+        {
+            await opened.CopyToAsync(manifestStream, timeout);
+        }
+
+        using JsonDocument manifest = JsonDocument.Parse(manifestStream.ToArray());
+        JsonElement listed = manifest.RootElement.GetProperty("files").EnumerateArray().Single(f => f.GetProperty("path").GetString() == entry);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(content.ToArray())), listed.GetProperty("sha256").GetString());
+        Assert.Single(manifest.RootElement.GetProperty("files").EnumerateArray(), f => f.GetProperty("path").GetString()!.Contains("re-rating", StringComparison.Ordinal));
     }
 
     /// <summary>m01 and m02 Excellent (5 and 4 of 5), the rest Good; the probationary m06 is voted on but does not vote.</summary>
