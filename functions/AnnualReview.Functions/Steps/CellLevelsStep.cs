@@ -53,9 +53,52 @@ public sealed class CellLevelsStep(CycleDirectory cycles, ReviewAccess access, R
         return read;
     }
 
+    /// <summary>The longest conclusion on a cell, as for a member's decision reason.</summary>
+    public const int MaxConclusionLength = 2_000;
+
+    /// <summary>
+    /// Reads the committee's conclusions by cell id: each for a cell of this organization whose level is set in the
+    /// same request (the conclusion is kept with the level), at most <see cref="MaxConclusionLength"/> characters.
+    /// An empty text takes an earlier conclusion back.
+    /// </summary>
+    public static Dictionary<string, string> ReadConclusions(
+        IEnumerable<KeyValuePair<string, string?>>? conclusions, IReadOnlyList<Unit> cells, IReadOnlyDictionary<string, RatingLevel> levels, List<ValidationError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        ArgumentNullException.ThrowIfNull(levels);
+        ArgumentNullException.ThrowIfNull(errors);
+        var read = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (cellId, text) in conclusions ?? [])
+        {
+            string field = $"cellConclusions.{cellId}";
+            string conclusion = text?.Trim() ?? "";
+            if (!cells.Any(c => c.Id == cellId))
+            {
+                errors.Add(new ValidationError("NotACell", field, $"{cellId} không phải chi bộ trực thuộc.", $"{cellId} is not a cell of this organization."));
+            }
+            else if (conclusion.Length > MaxConclusionLength || conclusion.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
+            {
+                errors.Add(new ValidationError("ConclusionTooLong", field,
+                    $"Kết luận về chi bộ tối đa {MaxConclusionLength} ký tự, không có ký tự điều khiển.", $"A conclusion on a cell is at most {MaxConclusionLength} characters, without control characters."));
+            }
+            else if (conclusion.Length > 0 && !levels.ContainsKey(cellId))
+            {
+                errors.Add(new ValidationError("ConclusionWithoutLevel", field,
+                    "Kết luận được lưu cùng mức xếp loại: hãy chọn mức cho chi bộ này.", "A conclusion is kept with the level: choose this cell's level too."));
+            }
+            else
+            {
+                read[cellId] = conclusion;
+            }
+        }
+
+        return read;
+    }
+
     /// <summary>Sends the cells' levels without touching the members' decisions; refused once the appraisal is final or closed.</summary>
     public async Task<(IReadOnlyDictionary<string, RatingLevel>? Set, StepRefusal? Refusal)> SetAsync(
-        Caller caller, string cycleId, string grassrootsId, IReadOnlyDictionary<string, string?> levels, CommandRequest? request, CancellationToken cancellation)
+        Caller caller, string cycleId, string grassrootsId, IReadOnlyDictionary<string, string?> levels, IReadOnlyDictionary<string, string?>? conclusions,
+        CommandRequest? request, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(levels);
         (CellLevelsTarget? target, StepRefusal? refusal) = await FindAsync(caller, cycleId, grassrootsId, cancellation);
@@ -71,6 +114,7 @@ public sealed class CellLevelsStep(CycleDirectory cycles, ReviewAccess access, R
 
         var errors = new List<ValidationError>();
         Dictionary<string, RatingLevel> read = Read(levels, target.Cells, errors);
+        Dictionary<string, string> concluded = ReadConclusions(conclusions, target.Cells, read, errors);
         if (read.Count == 0 && errors.Count == 0)
         {
             errors.Add(MeetingRequest.Required("cellLevels", "Mức xếp loại các chi bộ", "The cells' levels"));
@@ -81,7 +125,7 @@ public sealed class CellLevelsStep(CycleDirectory cycles, ReviewAccess access, R
             return (null, StepRefusal.Invalid(errors));
         }
 
-        await commands.SubmitAppraisalAsync(cycleId, grassrootsId, new AppraisalSubmitted([], read, caller.Actor, Finalize: false), request, cancellation);
+        await commands.SubmitAppraisalAsync(cycleId, grassrootsId, new AppraisalSubmitted([], read, caller.Actor, Finalize: false) { CellConclusions = concluded }, request, cancellation);
         return (read, null);
     }
 }

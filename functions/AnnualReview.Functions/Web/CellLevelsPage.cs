@@ -2,6 +2,8 @@ using AnnualReview.Assessment.Model;
 using AnnualReview.Functions.Idempotency;
 using AnnualReview.Functions.Security;
 using AnnualReview.Functions.Steps;
+using AnnualReview.TaskHub.History;
+using AnnualReview.Workflows;
 using AnnualReview.Workflows.Contracts;
 using AnnualReview.Workflows.Storage;
 
@@ -54,7 +56,10 @@ public static class CellLevelsPage
 
         var levels = values.Where(v => v.Key.StartsWith("level.", StringComparison.Ordinal) && v.Value.Length > 0)
             .ToDictionary(v => v.Key["level.".Length..], v => (string?)v.Value, StringComparer.Ordinal);
-        (_, StepRefusal? refusal) = await r.Service<CellLevelsStep>().SetAsync(r.Caller, cycleId, unitId, levels, RequestKeys.FromForm(r.Http, values), r.Cancellation);
+        // Every conclusion box is sent, so clearing one takes the conclusion back.
+        var conclusions = values.Where(v => v.Key.StartsWith("conclusion.", StringComparison.Ordinal))
+            .ToDictionary(v => v.Key["conclusion.".Length..], v => (string?)v.Value, StringComparer.Ordinal);
+        (_, StepRefusal? refusal) = await r.Service<CellLevelsStep>().SetAsync(r.Caller, cycleId, unitId, levels, conclusions, RequestKeys.FromForm(r.Http, values), r.Cancellation);
         return refusal is null
             ? Results.Redirect($"{WebUi.Root}/cell-levels?cycle={Uri.EscapeDataString(cycleId)}&unit={Uri.EscapeDataString(unitId)}&sent=1")
             : await ShowAsync(r, values, refusal);
@@ -68,10 +73,27 @@ public static class CellLevelsPage
         _ => Labels.UnitStage(r, target.Step?.Stage),
     };
 
+    /// <summary>The conclusions on the cells as last sent with the appraisal (an empty one took an earlier one back).</summary>
+    private static async Task<Dictionary<string, string>> SentConclusionsAsync(WebRequest r, string cycleId, string grassrootsId)
+    {
+        var conclusions = new Dictionary<string, string>(StringComparer.Ordinal);
+        var history = await r.Service<HistoryReader>().ReadAsync(CycleInstanceIds.Unit(cycleId, grassrootsId), 0, r.Cancellation);
+        foreach (HistoryRecord e in history.Where(e => e.EventType == "EventRaised" && e.Name == EventNames.Appraisal))
+        {
+            foreach (var (cellId, text) in WorkflowJson.Deserialize<AppraisalSubmitted>(e.Payload)?.CellConclusions ?? new Dictionary<string, string>())
+            {
+                conclusions[cellId] = text;
+            }
+        }
+
+        return conclusions;
+    }
+
     private static async Task<Raw> FormAsync(WebRequest r, CellLevelsTarget target, Dictionary<string, string>? values, StepRefusal? refusal)
     {
         string cycleId = target.Cycle.Input.CycleId;
         Dictionary<string, RatingLevel> sent = await StepPageParts.SentLevelsAsync(r, cycleId, target.Organization.Id, EventNames.Appraisal);
+        Dictionary<string, string> concluded = await SentConclusionsAsync(r, cycleId, target.Organization.Id);
         string stage = target.Step?.Stage ?? "";
         var body = new Html().Add($"<p>{target.Organization.Name} · <span title=\"{cycleId}\">{Labels.Cycle(r, target.Cycle.Input.Year, null)}</span> · <span id=\"cells-stage\" data-open=\"{(target.Open ? "true" : "false")}\">{StageText(r, target)}</span></p>");
         if (r.Query("sent") is not null && refusal is null)
@@ -91,14 +113,16 @@ public static class CellLevelsPage
 
         string query = $"cycle={Uri.EscapeDataString(cycleId)}&unit={Uri.EscapeDataString(target.Organization.Id)}";
         body.Add($"<form method=\"post\" action=\"{WebUi.Root}/cell-levels?{query}\" id=\"cells-form\">{r.Antiforgery()}<input type=\"hidden\" name=\"{RequestKeys.FormField}\" value=\"{values?.GetValueOrDefault(RequestKeys.FormField) ?? RequestKeys.NewFormToken()}\">");
-        body.Add($"<div class=\"table-wrap\"><table><thead><tr><th>{r.T("Chi bộ", "Cell")}</th><th>{r.T("Đảng viên theo mức chi bộ đề xuất", "Members by the cell's proposed level")}</th><th>{r.T("Xếp loại chi bộ", "Cell's level")}</th></tr></thead><tbody>");
+        body.Add($"<div class=\"table-wrap\"><table><thead><tr><th>{r.T("Chi bộ", "Cell")}</th><th>{r.T("Đảng viên theo mức chi bộ đề xuất", "Members by the cell's proposed level")}</th><th>{r.T("Xếp loại chi bộ, kết luận của cấp ủy", "Cell's level, the committee's conclusion")}</th></tr></thead><tbody>");
         ReadModelStore reads = r.Service<ReadModelStore>();
         foreach (Unit cell in target.Cells)
         {
             List<MemberResult> members = await reads.ReadMemberStagesAsync(cycleId, cell.Id, r.Cancellation);
             string proposed = StepPageParts.LevelCounts(r, members.Where(m => m.Proposed is not null).Select(m => m.Final ?? m.Proposed!.Value));
             string? chosen = values?.GetValueOrDefault("level." + cell.Id) ?? (sent.TryGetValue(cell.Id, out RatingLevel level) ? level.ToString() : null);
-            body.Add($"<tr data-cell=\"{cell.Id}\"><th scope=\"row\">{cell.Name}</th><td>{proposed}</td><td>{StepPageParts.LevelSelect(r, "level-" + cell.Id, "level." + cell.Id, r.T("Xếp loại ", "Level of ") + cell.Name, chosen, target.Open)}</td></tr>");
+            string conclusion = values?.GetValueOrDefault("conclusion." + cell.Id) ?? concluded.GetValueOrDefault(cell.Id) ?? "";
+            body.Add($"<tr data-cell=\"{cell.Id}\"><th scope=\"row\">{cell.Name}</th><td>{proposed}</td><td>{StepPageParts.LevelSelect(r, "level-" + cell.Id, "level." + cell.Id, r.T("Xếp loại ", "Level of ") + cell.Name, chosen, target.Open)}"
+                + $"<label for=\"conclusion-{cell.Id}\">{r.T("Hạn chế, khuyết điểm cần khắc phục (không bắt buộc)", "Shortcomings to fix (optional)")}<span class=\"sr\"> — {cell.Name}</span></label><textarea id=\"conclusion-{cell.Id}\" name=\"conclusion.{cell.Id}\" rows=\"2\" maxlength=\"{CellLevelsStep.MaxConclusionLength}\"{(target.Open ? Raw.Empty : new Raw(" disabled"))}>{conclusion}</textarea></td></tr>");
         }
 
         body.Add($"</tbody></table></div>");

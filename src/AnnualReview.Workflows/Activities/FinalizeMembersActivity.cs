@@ -12,7 +12,8 @@ namespace AnnualReview.Workflows.Activities;
 /// <summary>
 /// Records each member's final level for the year, grants awards (the year's certificate, five consecutive
 /// Excellent years), opens follow-up for "not completed", raises the two-year flag, and tells each member.
-/// Earlier years are read only for members whose level can lead to an award or a flag.
+/// Earlier years are read only for members whose level can lead to an award or a flag. Records the cells' levels
+/// and the committee's conclusions on them too.
 /// </summary>
 public sealed class FinalizeMembersActivity(AssessmentStorage storage, TimeProvider? clock = null) : TaskActivity<FinalizeInput, FinalizeResult>
 {
@@ -43,6 +44,12 @@ public sealed class FinalizeMembersActivity(AssessmentStorage storage, TimeProvi
                 recognitions[i] = recognition;
                 await readModels.WriteRatingAsync(new RatingRecord(member.MemberId, year, level, input.Cycle.CycleId) { Awards = recognition.Awards, Conclusion = member.Conclusion }, cancellation);
             });
+
+        // The cells' own ratings sit beside the members', under the id their reports are kept by.
+        foreach (CellRating cell in input.Cells)
+        {
+            await readModels.WriteRatingAsync(new RatingRecord(CollectiveReview.Id(cell.CellId), year, cell.Level, input.Cycle.CycleId) { Conclusion = cell.Conclusion }, CancellationToken.None);
+        }
 
         var notifications = new List<NotificationRequest>();
         for (int i = 0; i < rated.Length; i++)

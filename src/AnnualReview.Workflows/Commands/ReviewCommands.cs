@@ -78,8 +78,8 @@ public sealed class ReviewCommands(DurableTaskClient client, AssessmentStorage s
 
         DateTime now = clock.GetUtcNow().UtcDateTime;
         SelfReviewVersion version = await new SubmissionStore(storage).AddVersionAsync(
-            new SelfReviewVersion(cycleId, "collective|" + cellId, 1, form.Code, sections, RatingLevel.Good, [], submittedBy, now), request?.Key, cancellation);
-        RemedyTally? remedy = remedies is null ? null : await remedies.CountAsync(cycleId, "collective|" + cellId, sections, cancellation);
+            new SelfReviewVersion(cycleId, CollectiveReview.Id(cellId), 1, form.Code, sections, RatingLevel.Good, [], submittedBy, now), request?.Key, cancellation);
+        RemedyTally? remedy = remedies is null ? null : await remedies.CountAsync(cycleId, CollectiveReview.Id(cellId), sections, cancellation);
         await RaiseOnceAsync(CycleInstanceIds.Unit(cycleId, cellId), EventNames.CollectiveReviewSubmitted,
             new CollectiveReviewSubmitted(version.Version, submittedBy, version.SubmittedAt) { RequestId = request?.Key, Remedy = remedy }, request, cancellation);
         return new SubmitResult(version, []);

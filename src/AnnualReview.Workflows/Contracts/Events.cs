@@ -111,6 +111,13 @@ public sealed record MemberDecision(string MemberId, RatingLevel Level, string? 
 public sealed record AppraisalSubmitted(IReadOnlyList<MemberDecision> Decisions, IReadOnlyDictionary<string, RatingLevel> CellLevels, string DecidedBy, bool Finalize) : IPeopleEvent
 {
     public string? RequestId { get; init; }
+
+    /// <summary>
+    /// The committee's conclusion on a cell (its shortcomings to fix), by cell id, sent with the cell's level; kept
+    /// with the cell's rating for the year and carried into its next report. An empty text takes one back.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, string>? CellConclusions { get; init; }
 }
 
 /// <summary>A committee rates the organizations directly below it.</summary>

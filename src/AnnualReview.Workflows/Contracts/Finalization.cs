@@ -3,7 +3,14 @@ using AnnualReview.Assessment.Model;
 namespace AnnualReview.Workflows.Contracts;
 
 /// <summary>A grassroots organization's decided members, to be recorded, told and recognised.</summary>
-public sealed record FinalizeInput(CycleInput Cycle, Unit Grassroots, IReadOnlyList<MemberResult> Members);
+public sealed record FinalizeInput(CycleInput Cycle, Unit Grassroots, IReadOnlyList<MemberResult> Members)
+{
+    /// <summary>The cells' levels for the year with the committee's conclusions; none in histories from before they were kept.</summary>
+    public IReadOnlyList<CellRating> Cells { get; init; } = [];
+}
+
+/// <summary>A cell's level for the year as its grassroots committee set it, and the committee's conclusion on it.</summary>
+public sealed record CellRating(string CellId, RatingLevel Level, string? Conclusion);
 
 /// <summary>Awards granted, follow-up plans opened and flags raised when the decisions were recorded.</summary>
 public sealed record FinalizeResult(IReadOnlyList<MemberRecognition> Recognitions);

@@ -18,6 +18,8 @@ internal sealed class AppraisalState(IEnumerable<CellOutcome> cells, CycleRules 
 
     public Dictionary<string, RatingLevel> CellLevels { get; } = new(StringComparer.Ordinal);
 
+    public Dictionary<string, string> CellConclusions { get; } = new(StringComparer.Ordinal);
+
     public bool Finalized { get; private set; }
 
     public string? LastRefusal { get; private set; }
@@ -54,6 +56,18 @@ internal sealed class AppraisalState(IEnumerable<CellOutcome> cells, CycleRules 
             CellLevels[cell] = level;
         }
 
+        foreach (var (cell, conclusion) in appraisal.CellConclusions ?? new Dictionary<string, string>())
+        {
+            if (string.IsNullOrWhiteSpace(conclusion))
+            {
+                CellConclusions.Remove(cell);
+            }
+            else
+            {
+                CellConclusions[cell] = conclusion.Trim();
+            }
+        }
+
         LastRefusal = null;
         if (appraisal.Finalize)
         {
@@ -67,6 +81,10 @@ internal sealed class AppraisalState(IEnumerable<CellOutcome> cells, CycleRules 
             Finalized = true;
         }
     }
+
+    /// <summary>The cells rated, each with the committee's conclusion on it if any.</summary>
+    public IReadOnlyList<CellRating> CellRatings()
+        => [.. CellLevels.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new CellRating(c.Key, c.Value, CellConclusions.GetValueOrDefault(c.Key)))];
 
     /// <summary>Each member's level as it stands: the decision if made, otherwise the cell's proposal.</summary>
     public IReadOnlyList<(string MemberId, string Group, RatingLevel Level)> Levels()

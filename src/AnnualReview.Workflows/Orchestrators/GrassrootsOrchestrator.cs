@@ -46,7 +46,7 @@ public sealed class GrassrootsOrchestrator : TaskOrchestrator<UnitInput, UnitOut
         List<MemberResult> results = appraisal.FinalResults();
         if (appraisal.Finalized)
         {
-            await context.CallActivityAsync<FinalizeResult>(WorkflowNames.FinalizeMembers, new FinalizeInput(input.Cycle, unit.Unit, results));
+            await context.CallActivityAsync<FinalizeResult>(WorkflowNames.FinalizeMembers, new FinalizeInput(input.Cycle, unit.Unit, results) { Cells = appraisal.CellRatings() });
         }
 
         string stage = appraisal.Finalized ? "decided" : "closed";

@@ -1,6 +1,7 @@
 using AnnualReview.Assessment.Model;
 using AnnualReview.Assessment.Roster;
 using AnnualReview.Testing;
+using AnnualReview.Workflows.Contracts;
 using AnnualReview.Workflows.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -102,9 +103,11 @@ public sealed class WebWholeCycleTests(AzuriteFixture azurite)
         await ReloadUntilAsync(grassroots, cells, async () => await grassroots.GetAttributeAsync("#cells-stage", "data-open") == "true", timeout);
         Assert.Contains("Hoàn thành tốt: 3", await grassroots.InnerTextAsync($"tr[data-cell='{Cell}']"), StringComparison.Ordinal);
         await grassroots.SelectOptionAsync($"#level-{Cell}", "Good");
+        await grassroots.FillAsync($"#conclusion-{Cell}", "Sinh hoạt chuyên đề chưa đều");
         await grassroots.ClickAsync("#set-levels");
         Assert.True(await grassroots.Locator("#sent").IsVisibleAsync());
         await ReloadUntilAsync(grassroots, cells, async () => await grassroots.InputValueAsync($"#level-{Cell}") == "Good", timeout);
+        Assert.Equal("Sinh hoạt chuyên đề chưa đều", await grassroots.InputValueAsync($"#conclusion-{Cell}"));
         await ShotAsync(grassroots, "52-committee-cell-levels-desktop");
         await grassroots.ClickAsync("#cells-form a");
         await grassroots.ClickAsync("#finalize");
@@ -134,6 +137,8 @@ public sealed class WebWholeCycleTests(AzuriteFixture azurite)
         IAPIResponse csv = await board.Context.APIRequest.GetAsync(host.Url((await board.GetAttributeAsync("#report-csv", "href"))!));
         Assert.Equal(200, csv.Status);
         Assert.Contains("Đảng bộ phường Bến Nghé", await csv.TextAsync(), StringComparison.Ordinal);
+        var cellRating = (await host.App.Services.GetRequiredService<ReadModelStore>().ReadRatingsAsync(CollectiveReview.Id(Cell), timeout)).Single();
+        Assert.Equal((RatingLevel.Good, "Sinh hoạt chuyên đề chưa đều"), (cellRating.Level, cellRating.Conclusion));
         await ShotAsync(board, "55-board-final-report-desktop");
         await board.SetViewportSizeAsync(Phone.Width, Phone.Height);
         await ShotAsync(board, "55-board-final-report-phone");

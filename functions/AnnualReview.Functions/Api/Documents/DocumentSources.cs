@@ -41,7 +41,7 @@ internal sealed class DocumentSources(RosterStore roster, SubmissionStore submis
 
     public async Task<DocumentFile?> CollectiveReportAsync(CycleInfo cycle, Unit cell, CancellationToken cancellation)
     {
-        SelfReviewVersion? latest = (await submissions.VersionsAsync(cycle.Input.CycleId, "collective|" + cell.Id, cancellation)).MaxBy(v => v.Version);
+        SelfReviewVersion? latest = (await submissions.VersionsAsync(cycle.Input.CycleId, CollectiveReview.Id(cell.Id), cancellation)).MaxBy(v => v.Version);
         if (latest is null)
         {
             return null;

@@ -16,7 +16,7 @@ public sealed record DecisionRequest(string? MemberId, string? Level, string? Re
 /// The appraisal (thẩm định) as one whole table: members not listed keep their proposed level. Finalize asks for
 /// the decision to be final, which the quota must allow.
 /// </summary>
-public sealed record AppraisalRequest(List<DecisionRequest>? Decisions, Dictionary<string, string>? CellLevels, bool Finalize = false);
+public sealed record AppraisalRequest(List<DecisionRequest>? Decisions, Dictionary<string, string>? CellLevels, bool Finalize = false, Dictionary<string, string>? CellConclusions = null);
 
 /// <summary>
 /// The grassroots committee's appraisal: read the table (proposals and decisions), decide each member, and
@@ -94,6 +94,8 @@ internal sealed class AppraisalEndpoints(CycleDirectory cycles, ReviewAccess acc
         var errors = new List<ValidationError>();
         Dictionary<string, MemberDecision> decisions = Decisions(body!, rows, errors);
         Dictionary<string, RatingLevel> cellLevels = Steps.CellLevelsStep.Read(body!.CellLevels?.Select(l => new KeyValuePair<string, string?>(l.Key, l.Value)), cells, errors);
+        Dictionary<string, string> cellConclusions = Steps.CellLevelsStep.ReadConclusions(
+            body.CellConclusions?.Select(c => new KeyValuePair<string, string?>(c.Key, c.Value)), cells, cellLevels, errors);
         if (errors.Count > 0)
         {
             return ApiProblem.Validation(context, errors);
@@ -115,7 +117,7 @@ internal sealed class AppraisalEndpoints(CycleDirectory cycles, ReviewAccess acc
             return Results.Json(problem, statusCode: ReviewProblems.QuotaExceeded.Status, contentType: ApiProblem.ContentType);
         }
 
-        await commands.SubmitAppraisalAsync(cycleId, grassrootsId, new AppraisalSubmitted(whole, cellLevels, caller.Actor, body.Finalize), RequestKeys.FromApi(context), cancellation);
+        await commands.SubmitAppraisalAsync(cycleId, grassrootsId, new AppraisalSubmitted(whole, cellLevels, caller.Actor, body.Finalize) { CellConclusions = cellConclusions }, RequestKeys.FromApi(context), cancellation);
         bool finalized = body.Finalize && await cycles.WaitForAsync(cycleId, grassrootsId, s => s.Flag("finalized") || !s.Running, FinalizeWait, cancellation);
         var byId = whole.ToDictionary(d => d.MemberId, StringComparer.Ordinal);
         List<AppraisalRow> decided = [.. rows.Select(r => byId.TryGetValue(r.MemberId, out MemberDecision? d) ? r with { Decision = d.Level, Reason = d.Reason ?? r.Reason } : r)];

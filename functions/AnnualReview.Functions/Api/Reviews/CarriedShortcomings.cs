@@ -32,7 +32,7 @@ public sealed class CarriedShortcomings(SubmissionStore submissions, ReadModelSt
     /// The id a cell's collective review is kept under, as a member's self-review is under the member's id: the
     /// organization's own shortcomings (its report's A.II) are carried into next year's report the same way.
     /// </summary>
-    public static string CollectiveId(string cellId) => "collective|" + cellId;
+    public static string CollectiveId(string cellId) => CollectiveReview.Id(cellId);
 
     public async Task<CarriedShortcomingList> ForAsync(CycleInput cycle, string memberId, CancellationToken cancellation)
         => await ForAsync(cycle, memberId, await LastYearsCyclesAsync(cycle, cancellation), cancellation);

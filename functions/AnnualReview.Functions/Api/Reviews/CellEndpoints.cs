@@ -134,7 +134,7 @@ internal sealed class CellEndpoints(CycleDirectory cycles, ReviewAccess access, 
             return CycleDirectory.NotOpen(context, step, "cellId", "Họp chi bộ", "Cell meeting");
         }
 
-        if ((await submissions.VersionsAsync(cycleId, "collective|" + cellId, cancellation)).Count == 0)
+        if ((await submissions.VersionsAsync(cycleId, CollectiveReview.Id(cellId), cancellation)).Count == 0)
         {
             return ApiProblem.Result(context, ProblemKind.Conflict, "collectiveReview",
                 "Chi bộ chưa nộp báo cáo kiểm điểm tập thể (Mẫu 01); cuộc họp thảo luận báo cáo này trước.",

@@ -4,7 +4,12 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
+using AnnualReview.Assessment.Model;
+using AnnualReview.Assessment.Shortcomings;
+using AnnualReview.Functions.Api.Reviews;
 using AnnualReview.Functions.Security;
+using AnnualReview.Workflows.Contracts;
+using AnnualReview.Workflows.Deadlines;
 using AnnualReview.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using static AnnualReview.Functions.Tests.Api.Reviews.ReviewWorld;
@@ -143,10 +148,27 @@ public sealed class ReviewEndpointsTests(AzuriteFixture azurite, ReviewWorldFixt
             await AssertProblemAsync(noReason, HttpStatusCode.BadRequest, "validation", "decisions[0].reason");
         }
 
+        // A conclusion on a cell is kept with its level, so it needs one; and only for a cell of this organization.
+        using (HttpResponseMessage noLevel = await committee.PostAsJsonAsync(AppraisalPath,
+            new { cellConclusions = new Dictionary<string, string> { [Cell] = "Sinh hoạt chưa đều" } }, timeout))
+        {
+            await AssertProblemAsync(noLevel, HttpStatusCode.BadRequest, "validation", $"cellConclusions.{Cell}");
+        }
+
+        using (HttpResponseMessage otherCell = await committee.PostAsJsonAsync(AppraisalPath, new
+        {
+            cellLevels = new Dictionary<string, string> { [Cell] = "Good" },
+            cellConclusions = new Dictionary<string, string> { [OtherCell] = "Sinh hoạt chưa đều" },
+        }, timeout))
+        {
+            await AssertProblemAsync(otherCell, HttpStatusCode.BadRequest, "validation", $"cellConclusions.{OtherCell}");
+        }
+
         using HttpResponseMessage accepted = await committee.PostAsJsonAsync(AppraisalPath, new
         {
             decisions = new[] { new { memberId = "m02", level = "Good", reason = "Chưa có sáng kiến nổi bật trong năm" } },
             cellLevels = new Dictionary<string, string> { [Cell] = "Good" },
+            cellConclusions = new Dictionary<string, string> { [Cell] = "Sinh hoạt chuyên đề chưa đều" },
             finalize = true,
         }, timeout);
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
@@ -164,7 +186,18 @@ public sealed class ReviewEndpointsTests(AzuriteFixture azurite, ReviewWorldFixt
         var ratings = world.App.Services.GetRequiredService<AnnualReview.Workflows.Storage.ReadModelStore>();
         Assert.Equal("Chưa có sáng kiến nổi bật trong năm", (await ratings.ReadRatingsAsync("m02", timeout)).Single(r => r.Year == 2025).Conclusion);
         Assert.Null((await ratings.ReadRatingsAsync("m01", timeout)).Single(r => r.Year == 2025).Conclusion);
+
+        // The cell's own rating keeps the conclusion on it, and next year's report (Mẫu 01, A.III) carries it after the cell's own A.II.
+        RatingRecord cellRating = (await ratings.ReadRatingsAsync(CollectiveReview.Id(Cell), timeout)).Single(r => r.Year == 2025);
+        Assert.Equal((RatingLevel.Good, "Sinh hoạt chuyên đề chưa đều"), (cellRating.Level, cellRating.Conclusion));
+        CycleInput nextYear = new(CycleId + "-next", 2026, Board, "QD366-2025", "Asia/Ho_Chi_Minh",
+            new CyclePlans(Plan(), Plan(), Plan(), Plan()));
+        CarriedShortcomingList carried = await world.App.Services.GetRequiredService<CarriedShortcomings>().ForAsync(nextYear, CarriedShortcomings.CollectiveId(Cell), timeout);
+        Assert.Equal(CycleId, carried.FromCycleId);
+        Assert.Equal(("Sinh hoạt chuyên đề chưa đều", ShortcomingSource.SuperiorConclusion), (carried.Items[^1].Text, carried.Items[^1].Source));
     }
+
+    private static StepPlan Plan() => new("SelfReview", new DateTime(2026, 12, 15, 0, 0, 0, DateTimeKind.Utc), []);
 
     private static async Task RateOrganizationsAsync(ReviewWorld world, CancellationToken timeout)
     {
