@@ -32,6 +32,15 @@ internal sealed record BenchOptions
 
     public bool Attachments { get; init; } = true;
 
+    /// <summary>Each submission counts its A.III against last year's shortcomings, as the app does (off: the figures before it did).</summary>
+    public bool RemedyCount { get; init; } = true;
+
+    /// <summary>
+    /// A cycle of last year is on record (with nobody's review in it), so each count looks for every member's past:
+    /// the dearest path. Without it the city's first cycle stops the count after two reads.
+    /// </summary>
+    public bool LastYear { get; init; }
+
     /// <summary>A wait that makes no progress for this long ends the run (exit code 1).</summary>
     public TimeSpan StallLimit { get; init; } = TimeSpan.FromMinutes(10);
 
@@ -70,6 +79,8 @@ internal sealed record BenchOptions
                 "--max-polling-ms" => options with { MaxPollingInterval = TimeSpan.FromMilliseconds(Number()) },
                 "--extended-sessions" => options with { ExtendedSessions = true },
                 "--no-attachments" => options with { Attachments = false },
+                "--no-remedy-count" => options with { RemedyCount = false },
+                "--last-year" => options with { LastYear = true },
                 "--stall-minutes" => options with { StallLimit = TimeSpan.FromMinutes(Number()) },
                 "--timeout-minutes" => options with { Timeout = TimeSpan.FromMinutes(Number()) },
                 _ => throw new ArgumentException($"Unknown option {name}. See bench/AnnualReview.CycleBench/README.md."),

@@ -21,7 +21,8 @@ internal sealed record Person(Member Member, string GrassrootsId, Eligibility El
 
 internal sealed record Cell(Unit Unit, IReadOnlyList<Person> People)
 {
-    public int FullMembers => People.Count(p => p.Member.Membership == MembershipKind.Full);
+    /// <summary>The full members a meeting may convene: neither exempt from nor suspended in party activities.</summary>
+    public int FullMembers => People.Count(p => p.Member.Membership == MembershipKind.Full && p.Member.Standing is not (MemberStanding.Exempt or MemberStanding.Suspended));
 }
 
 internal sealed record Grassroots(Unit Unit, IReadOnlyList<Cell> Cells);

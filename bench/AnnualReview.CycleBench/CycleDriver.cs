@@ -2,6 +2,7 @@ using System.Text.Json;
 using AnnualReview.Assessment.Cycle;
 using AnnualReview.Workflows.Commands;
 using AnnualReview.Workflows.Contracts;
+using AnnualReview.Workflows.Deadlines;
 using Microsoft.DurableTask.Client;
 using static AnnualReview.CycleBench.Phases;
 
@@ -26,6 +27,14 @@ internal sealed class CycleDriver(CityPlan city, ScaledClockWait clock, Phases p
         CityPlan.RuleSetId,
         new StepDueDates(new DateOnly(2025, 12, 10), new DateOnly(2025, 12, 18), new DateOnly(2025, 12, 26), new DateOnly(2025, 12, 31), new DateOnly(2026, 2, 1)),
         new DateOnly(2026, 2, 1));
+
+    /// <summary>A cycle of the year before on the same city, as the registry keeps it; nobody's review is in it.</summary>
+    public static CycleInput LastYear(CityPlan city)
+    {
+        ArgumentNullException.ThrowIfNull(city);
+        var plan = new StepPlan("SelfReview", new DateTime(CityPlan.Year - 1, 12, 10, 0, 0, 0, DateTimeKind.Utc), []);
+        return new CycleInput($"cycle-{CityPlan.Year - 1}-bench", CityPlan.Year - 1, city.Root.Id, CityPlan.RuleSetId, "Asia/Ho_Chi_Minh", new CyclePlans(plan, plan, plan, plan));
+    }
 
     private static string Id(string unitId) => CycleInstanceIds.Unit(CycleId, unitId);
 

@@ -68,7 +68,7 @@ internal sealed partial class PeopleActs(string cycleId, ReviewCommands commands
     public Act Open(Cell cell, DateTimeOffset at) => new(at, cell.Unit.Id, c => commands.OpenMeetingAsync(cycleId, cell.Unit.Id, Secretary(cell.Unit.Id), Request("open|" + cell.Unit.Id), c));
 
     /// <summary>
-    /// The meeting's record: every full member convened, one absent in larger cells, and every present full member
+    /// The meeting's record: every full member convened (not the exempt or suspended ones, whom the rule leaves out), one absent in larger cells, and every present full member
     /// voting for the level the plan intends; only members who submitted are voted on.
     /// </summary>
     public Act Record(Cell cell, DateTimeOffset at, Random random)

@@ -72,8 +72,15 @@ observer.StartSampling();
 
 var wait = new ScaledClockWait(clock);
 var crowd = new Crowd(wait, phases, options.Concurrency);
-var acts = new PeopleActs(CycleDriver.CycleId, new ReviewCommands(engine.Client, storage, clock), observer, options.Attachments);
-var driver = new CycleDriver(city, wait, phases, observer, crowd, acts, new CycleStarter(engine.Client, new CycleRegistry(storage), clock), options.Seed);
+var registry = new CycleRegistry(storage);
+if (options.LastYear)
+{
+    await registry.AddAsync(CycleDriver.LastYear(city), cancellation);
+}
+
+RemedyCounter? remedies = options.RemedyCount ? new RemedyCounter(registry, new CarriedShortcomings(new SubmissionStore(storage), new ReadModelStore(storage), registry)) : null;
+var acts = new PeopleActs(CycleDriver.CycleId, new ReviewCommands(engine.Client, storage, clock, remedies: remedies), observer, options.Attachments);
+var driver = new CycleDriver(city, wait, phases, observer, crowd, acts, new CycleStarter(engine.Client, registry, clock), options.Seed);
 
 var wall = Stopwatch.StartNew();
 OrchestrationMetadata? cycle = null;

@@ -20,11 +20,11 @@ public static class ApiRoutes
         services.AddIdempotency(configuration);
         services.AddApiDocs();
         services.AddSingleton(sp => new SelfReviewRules(new CycleDirectory(sp.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>()), sp.GetRequiredService<AnnualReview.Workflows.Storage.SubmissionStore>()));
-        services.AddSingleton<Reviews.CarriedShortcomings>();
+        services.AddSingleton<AnnualReview.Workflows.Commands.CarriedShortcomings>();
         services.AddSingleton<Reviews.RemedyResults>();
         services.AddSingleton<Reviews.RemedyReport>();
         services.AddSingleton<Reviews.RemedyEndpoints>();
-        services.AddSingleton<AnnualReview.Workflows.Commands.IRemedyCounter, Reviews.RemedyCounter>();
+        services.AddSingleton<AnnualReview.Workflows.Commands.IRemedyCounter, AnnualReview.Workflows.Commands.RemedyCounter>();
         services.AddSingleton<RosterImportScope>();
         services.AddSingleton(sp => new CycleDirectory(sp.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>()));
         services.AddSingleton<ReviewAccess>();

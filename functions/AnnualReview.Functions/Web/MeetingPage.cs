@@ -1,3 +1,4 @@
+using AnnualReview.Workflows.Commands;
 using AnnualReview.Functions.Idempotency;
 using System.Globalization;
 using System.Text.Json;
@@ -225,7 +226,7 @@ public static class MeetingPage
             string server = basis > 0 && tally.Total > 0 ? r.Level(ProposedLevel.From(tally, basis, t)) : "—";
             if (scale is not null)
             {
-                decimal fixedShare = FixedShare.Of(RemedySection.Parse(v.Latest[m.Id]!.Sections.GetValueOrDefault(Api.Reviews.CarriedShortcomings.RemedySectionKey)), scale.PartlyFixedWeight.Value);
+                decimal fixedShare = FixedShare.Of(RemedySection.Parse(v.Latest[m.Id]!.Sections.GetValueOrDefault(Workflows.Commands.CarriedShortcomings.RemedySectionKey)), scale.PartlyFixedWeight.Value);
                 html.Add($"<td>{MeetingPoints.Inputs(r, scale, m, values, fixedShare)}</td>");
                 var unreadable = new List<ValidationError>();
                 if (MeetingPoints.Read(scale, m.Id, values, "", unreadable) is { } points && unreadable.Count == 0 && PointsRating.Validate(points, v.Rules, "").Count == 0)

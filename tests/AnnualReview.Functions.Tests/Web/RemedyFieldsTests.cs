@@ -1,3 +1,4 @@
+using AnnualReview.Workflows.Commands;
 using AnnualReview.Assessment.Shortcomings;
 using AnnualReview.Functions.Api.Reviews;
 using AnnualReview.Functions.Web;

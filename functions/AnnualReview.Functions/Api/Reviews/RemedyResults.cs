@@ -1,3 +1,4 @@
+using AnnualReview.Workflows.Commands;
 using AnnualReview.Assessment.Rules;
 using AnnualReview.Assessment.Shortcomings;
 using AnnualReview.Workflows.Contracts;

@@ -1,3 +1,4 @@
+using AnnualReview.Workflows.Commands;
 using AnnualReview.Assessment.Model;
 using AnnualReview.Assessment.Rating;
 using AnnualReview.Assessment.Rules;

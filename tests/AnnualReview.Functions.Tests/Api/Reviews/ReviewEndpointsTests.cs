@@ -1,3 +1,4 @@
+using AnnualReview.Workflows.Commands;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;

@@ -2,14 +2,14 @@ using System.Text.Json;
 using AnnualReview.Assessment.Model;
 using Azure.Data.Tables;
 using AnnualReview.Assessment.Shortcomings;
-using AnnualReview.Functions.Api.Reviews;
+using AnnualReview.Workflows.Commands;
 using AnnualReview.Testing;
 using AnnualReview.Workflows.Contracts;
 using AnnualReview.Workflows.Deadlines;
 using AnnualReview.Workflows;
 using AnnualReview.Workflows.Storage;
 
-namespace AnnualReview.Functions.Tests.Api.Reviews;
+namespace AnnualReview.Workflows.Tests.Commands;
 
 /// <summary>Last year's shortcomings carried into this year's A.III, read from submissions stored on Azurite.</summary>
 [Collection("azurite")]

@@ -1,9 +1,8 @@
 using AnnualReview.Assessment.Shortcomings;
-using AnnualReview.Workflows.Commands;
 using AnnualReview.Workflows.Contracts;
 using AnnualReview.Workflows.Storage;
 
-namespace AnnualReview.Functions.Api.Reviews;
+namespace AnnualReview.Workflows.Commands;
 
 /// <summary>
 /// Counts a review's A.III against what was carried into it, when it is submitted (every door submits through

@@ -2,7 +2,7 @@ using AnnualReview.Assessment.Shortcomings;
 using AnnualReview.Workflows.Contracts;
 using AnnualReview.Workflows.Storage;
 
-namespace AnnualReview.Functions.Api.Reviews;
+namespace AnnualReview.Workflows.Commands;
 
 /// <summary>
 /// What a member carries into this year's section A.III: the shortcomings of the previous review, one each, and
