@@ -2,8 +2,6 @@ using AnnualReview.Assessment.Model;
 using AnnualReview.Functions.Idempotency;
 using AnnualReview.Functions.Security;
 using AnnualReview.Functions.Steps;
-using AnnualReview.TaskHub.History;
-using AnnualReview.Workflows;
 using AnnualReview.Workflows.Contracts;
 using AnnualReview.Workflows.Storage;
 
@@ -73,27 +71,13 @@ public static class CellLevelsPage
         _ => Labels.UnitStage(r, target.Step?.Stage),
     };
 
-    /// <summary>The conclusions on the cells as last sent with the appraisal (an empty one took an earlier one back).</summary>
-    private static async Task<Dictionary<string, string>> SentConclusionsAsync(WebRequest r, string cycleId, string grassrootsId)
-    {
-        var conclusions = new Dictionary<string, string>(StringComparer.Ordinal);
-        var history = await r.Service<HistoryReader>().ReadAsync(CycleInstanceIds.Unit(cycleId, grassrootsId), 0, r.Cancellation);
-        foreach (HistoryRecord e in history.Where(e => e.EventType == "EventRaised" && e.Name == EventNames.Appraisal))
-        {
-            foreach (var (cellId, text) in WorkflowJson.Deserialize<AppraisalSubmitted>(e.Payload)?.CellConclusions ?? new Dictionary<string, string>())
-            {
-                conclusions[cellId] = text;
-            }
-        }
-
-        return conclusions;
-    }
-
     private static async Task<Raw> FormAsync(WebRequest r, CellLevelsTarget target, Dictionary<string, string>? values, StepRefusal? refusal)
     {
         string cycleId = target.Cycle.Input.CycleId;
-        Dictionary<string, RatingLevel> sent = await StepPageParts.SentLevelsAsync(r, cycleId, target.Organization.Id, EventNames.Appraisal);
-        Dictionary<string, string> concluded = await SentConclusionsAsync(r, cycleId, target.Organization.Id);
+        // One read of the history gives both: the levels and the conclusions (an empty one took an earlier one back).
+        List<AppraisalSubmitted> appraisals = await StepPageParts.SentAsync<AppraisalSubmitted>(r, cycleId, target.Organization.Id, EventNames.Appraisal);
+        Dictionary<string, RatingLevel> sent = StepPageParts.LastWins(appraisals.Select(a => a.CellLevels));
+        Dictionary<string, string> concluded = StepPageParts.LastWins(appraisals.Select(a => a.CellConclusions));
         string stage = target.Step?.Stage ?? "";
         var body = new Html().Add($"<p>{target.Organization.Name} · <span title=\"{cycleId}\">{Labels.Cycle(r, target.Cycle.Input.Year, null)}</span> · <span id=\"cells-stage\" data-open=\"{(target.Open ? "true" : "false")}\">{StageText(r, target)}</span></p>");
         if (r.Query("sent") is not null && refusal is null)

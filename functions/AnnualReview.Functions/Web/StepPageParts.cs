@@ -65,22 +65,31 @@ public static class StepPageParts
     /// decided so far, shown back on the form before the step closes.
     /// </summary>
     public static async Task<Dictionary<string, RatingLevel>> SentLevelsAsync(WebRequest r, string cycleId, string unitId, string eventName)
+        => eventName == EventNames.OrganizationsRated
+            ? LastWins((await SentAsync<OrganizationsRated>(r, cycleId, unitId, eventName)).Select(e => e.Levels))
+            : LastWins((await SentAsync<AppraisalSubmitted>(r, cycleId, unitId, eventName)).Select(e => e.CellLevels));
+
+    /// <summary>What a unit's orchestration was sent under one event name, oldest first, read from its history.</summary>
+    public static async Task<List<T>> SentAsync<T>(WebRequest r, string cycleId, string unitId, string eventName)
+        where T : class
     {
         ArgumentNullException.ThrowIfNull(r);
-        var levels = new Dictionary<string, RatingLevel>(StringComparer.Ordinal);
         var history = await r.Service<HistoryReader>().ReadAsync(CycleInstanceIds.Unit(cycleId, unitId), 0, r.Cancellation);
-        foreach (HistoryRecord e in history.Where(e => e.EventType == "EventRaised" && e.Name == eventName))
+        return [.. history.Where(e => e.EventType == "EventRaised" && e.Name == eventName)
+            .Select(e => WorkflowJson.Deserialize<T>(e.Payload)).OfType<T>()];
+    }
+
+    /// <summary>Values by unit id across the events sent, the last one for each id winning.</summary>
+    public static Dictionary<string, TValue> LastWins<TValue>(IEnumerable<IReadOnlyDictionary<string, TValue>?> sent)
+    {
+        ArgumentNullException.ThrowIfNull(sent);
+        var values = new Dictionary<string, TValue>(StringComparer.Ordinal);
+        foreach (var (id, value) in sent.SelectMany(s => s ?? new Dictionary<string, TValue>()))
         {
-            IReadOnlyDictionary<string, RatingLevel>? sent = eventName == EventNames.OrganizationsRated
-                ? WorkflowJson.Deserialize<OrganizationsRated>(e.Payload)?.Levels
-                : WorkflowJson.Deserialize<AppraisalSubmitted>(e.Payload)?.CellLevels;
-            foreach (var (id, level) in sent ?? new Dictionary<string, RatingLevel>())
-            {
-                levels[id] = level;
-            }
+            values[id] = value;
         }
 
-        return levels;
+        return values;
     }
 
     /// <summary>The form's fields by name, each once.</summary>

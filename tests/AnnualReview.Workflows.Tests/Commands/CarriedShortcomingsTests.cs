@@ -19,8 +19,7 @@ public sealed class CarriedShortcomingsTests(AzuriteFixture azurite)
     public async Task ForAsync_TwoCycles_CarriesLastVersionOfLastYearOrSaysFirstCycle()
     {
         CancellationToken timeout = TestTimeout.For(TimeSpan.FromSeconds(60));
-        var storage = new AssessmentStorage(new AssessmentStorageOptions { ConnectionString = azurite.ConnectionString, Prefix = AzuriteServer.NewTaskHubName("carry") });
-        await storage.EnsureCreatedAsync(timeout);
+        AssessmentStorage storage = await FreshStorageAsync(azurite, timeout);
         var submissions = new SubmissionStore(storage);
         var readModels = new ReadModelStore(storage);
         var registry = new CycleRegistry(storage);
@@ -56,8 +55,7 @@ public sealed class CarriedShortcomingsTests(AzuriteFixture azurite)
     public async Task ForAsync_ConclusionAndReRating_CarriedAfterOwnItemsOnceEach()
     {
         CancellationToken timeout = TestTimeout.For(TimeSpan.FromSeconds(60));
-        var storage = new AssessmentStorage(new AssessmentStorageOptions { ConnectionString = azurite.ConnectionString, Prefix = AzuriteServer.NewTaskHubName("carry") });
-        await storage.EnsureCreatedAsync(timeout);
+        AssessmentStorage storage = await FreshStorageAsync(azurite, timeout);
         var submissions = new SubmissionStore(storage);
         var readModels = new ReadModelStore(storage);
         var registry = new CycleRegistry(storage);
@@ -85,7 +83,15 @@ public sealed class CarriedShortcomingsTests(AzuriteFixture azurite)
             m1.Items.Select(s => (s.Text, s.Source)));
     }
 
-    private static CycleInput Cycle(int year, string root)
+    /// <summary>Assessment tables of their own on the shared Azurite, so tests see only what they wrote.</summary>
+    internal static async Task<AssessmentStorage> FreshStorageAsync(AzuriteFixture azurite, CancellationToken cancellation)
+    {
+        var storage = new AssessmentStorage(new AssessmentStorageOptions { ConnectionString = azurite.ConnectionString, Prefix = AzuriteServer.NewTaskHubName("carry") });
+        await storage.EnsureCreatedAsync(cancellation);
+        return storage;
+    }
+
+    internal static CycleInput Cycle(int year, string root)
     {
         var plan = new StepPlan("SelfReview", new DateTime(year, 12, 15, 0, 0, 0, DateTimeKind.Utc), []);
         return new CycleInput($"cycle-{year}-{root}", year, root, "QD366-2025", "Asia/Ho_Chi_Minh", new CyclePlans(plan, plan, plan, plan));

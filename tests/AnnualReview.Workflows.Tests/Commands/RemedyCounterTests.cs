@@ -3,7 +3,6 @@ using AnnualReview.Assessment.Shortcomings;
 using AnnualReview.Testing;
 using AnnualReview.Workflows.Commands;
 using AnnualReview.Workflows.Contracts;
-using AnnualReview.Workflows.Deadlines;
 using AnnualReview.Workflows.Storage;
 
 namespace AnnualReview.Workflows.Tests.Commands;
@@ -16,11 +15,10 @@ public sealed class RemedyCounterTests(AzuriteFixture azurite)
     public async Task CountAsync_MarksAgainstLastYear_NullWhenNothingCarriedOrNoCycle()
     {
         CancellationToken timeout = TestTimeout.For(TimeSpan.FromSeconds(60));
-        var storage = new AssessmentStorage(new AssessmentStorageOptions { ConnectionString = azurite.ConnectionString, Prefix = AzuriteServer.NewTaskHubName("count") });
-        await storage.EnsureCreatedAsync(timeout);
+        AssessmentStorage storage = await CarriedShortcomingsTests.FreshStorageAsync(azurite, timeout);
         var submissions = new SubmissionStore(storage);
         var registry = new CycleRegistry(storage);
-        CycleInput lastYear = Cycle(2025), thisYear = Cycle(2026);
+        CycleInput lastYear = CarriedShortcomingsTests.Cycle(2025, "city"), thisYear = CarriedShortcomingsTests.Cycle(2026, "city");
         await registry.AddAsync(lastYear, timeout);
         await registry.AddAsync(thisYear, timeout);
         await submissions.AddVersionAsync(new SelfReviewVersion(lastYear.CycleId, "m1", 1, "02A",
@@ -40,11 +38,5 @@ public sealed class RemedyCounterTests(AzuriteFixture azurite)
         Assert.Null(await counter.CountAsync(thisYear.CycleId, "m2", new Dictionary<string, string>(), timeout));
         Assert.Null(await counter.CountAsync(lastYear.CycleId, "m1", new Dictionary<string, string>(), timeout));
         Assert.Null(await counter.CountAsync("no-such-cycle", "m1", new Dictionary<string, string>(), timeout));
-    }
-
-    private static CycleInput Cycle(int year)
-    {
-        var plan = new StepPlan("SelfReview", new DateTime(year, 12, 15, 0, 0, 0, DateTimeKind.Utc), []);
-        return new CycleInput($"cycle-{year}-city", year, "city", "QD366-2025", "Asia/Ho_Chi_Minh", new CyclePlans(plan, plan, plan, plan));
     }
 }

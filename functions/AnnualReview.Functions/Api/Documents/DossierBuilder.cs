@@ -35,7 +35,7 @@ internal sealed class DossierBuilder(DocumentSources sources, ReadModelStore rea
         List<Unit> units = [top, .. progress.Where(p => p.UnitId != top.Id && subtree.Contains(p.UnitId))
             .OrderBy(p => p.UnitId, StringComparer.Ordinal).Select(p => new Unit(p.UnitId, p.UnitName, p.Kind, p.ParentId))];
 
-        ILookup<string, OrchestrationMetadata> reRatings = await ReRatingsAsync(cycle.Input.Year, cancellation);
+        ILookup<string, YearReRating> reRatings = await ReRatingsAsync(cycle.Input.Year, cancellation);
         var files = new List<DocumentFile>();
         foreach (Unit unit in units)
         {
@@ -50,7 +50,7 @@ internal sealed class DossierBuilder(DocumentSources sources, ReadModelStore rea
     }
 
     private async Task<List<DocumentFile>> DocumentsOfAsync(
-        CycleInfo cycle, Unit unit, IReadOnlyList<ProgressRow> progress, ILookup<string, OrchestrationMetadata> reRatings, CancellationToken cancellation)
+        CycleInfo cycle, Unit unit, IReadOnlyList<ProgressRow> progress, ILookup<string, YearReRating> reRatings, CancellationToken cancellation)
     {
         var files = new List<DocumentFile>();
         if (unit.Kind != UnitKind.Cell)
@@ -74,10 +74,9 @@ internal sealed class DossierBuilder(DocumentSources sources, ReadModelStore rea
                     files.Add(review);
                 }
 
-                foreach (OrchestrationMetadata reRating in reRatings[member.Id])
+                foreach (YearReRating reRating in reRatings[member.Id])
                 {
-                    string reference = reRating.InstanceId[(reRating.InstanceId.LastIndexOf('~') + 1)..];
-                    files.Add(await sources.ReRatingAsync(member, reRating.ReadInputAs<ReRatingInput>()!, reRating.ReadOutputAs<ReRatingOutcome>(), reference, cancellation));
+                    files.Add(await sources.ReRatingAsync(member, reRating.Input, reRating.Outcome, reRating.Reference, cancellation));
                 }
             }
         }
@@ -89,22 +88,25 @@ internal sealed class DossierBuilder(DocumentSources sources, ReadModelStore rea
     /// The re-ratings applied to the cycle's year, by member. They run after the cycle under their own instance ids
     /// ("rerate~member~year~reference"), so they are found by that prefix; a city has a handful a year.
     /// </summary>
-    private async Task<ILookup<string, OrchestrationMetadata>> ReRatingsAsync(int year, CancellationToken cancellation)
+    private async Task<ILookup<string, YearReRating>> ReRatingsAsync(int year, CancellationToken cancellation)
     {
-        var found = new List<(string MemberId, OrchestrationMetadata Instance)>();
+        var found = new List<(string InstanceId, YearReRating ReRating)>();
         var query = new OrchestrationQuery { InstanceIdPrefix = CycleInstanceIds.ReRatingPrefix, FetchInputsAndOutputs = true, PageSize = 100 };
         await foreach (OrchestrationMetadata instance in client.GetAllInstancesAsync(query).WithCancellation(cancellation))
         {
-            string[] parts = instance.InstanceId.Split('~');
-            if (instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed && parts.Length == 4
-                && int.TryParse(parts[2], out int decided) && decided == year && instance.ReadInputAs<ReRatingInput>() is not null)
+            if (instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed && instance.ReadInputAs<ReRatingInput>() is { } input && input.Year == year)
             {
-                found.Add((parts[1], instance));
+                // The file is named by the reference as the instance id holds it, as the download route names it.
+                string reference = instance.InstanceId[(instance.InstanceId.LastIndexOf('~') + 1)..];
+                found.Add((instance.InstanceId, new YearReRating(input, instance.ReadOutputAs<ReRatingOutcome>(), reference)));
             }
         }
 
-        return found.OrderBy(f => f.Instance.InstanceId, StringComparer.Ordinal).ToLookup(f => f.MemberId, f => f.Instance, StringComparer.Ordinal);
+        return found.OrderBy(f => f.InstanceId, StringComparer.Ordinal).ToLookup(f => f.ReRating.Input.MemberId, f => f.ReRating, StringComparer.Ordinal);
     }
+
+    /// <summary>A re-rating of the cycle's year: what was decided, what it changed, and its reference in file names.</summary>
+    private sealed record YearReRating(ReRatingInput Input, ReRatingOutcome? Outcome, string Reference);
 
     private static byte[] Zip(List<DocumentFile> files, DossierManifest manifest)
     {
